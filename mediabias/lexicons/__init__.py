@@ -1,0 +1,49 @@
+"""The project's word lists, shipped as data files in this package.
+
+Each ``.txt`` file holds one entry per line; ``#`` starts a comment; blank
+lines are ignored.  Files are read with ``importlib.resources`` once per
+process and returned as immutable tuples/frozensets.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+
+class LexiconError(ValueError):
+    """A word list could not be read; the message names the file and line."""
+
+
+def read_entries(raw: str, *, origin: str) -> tuple[tuple[int, str], ...]:
+    """Entries of a word-list text as ``(line_number, entry)`` pairs."""
+    out = []
+    for lineno, line in enumerate(raw.splitlines(), 1):
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            out.append((lineno, entry))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def load_list(name: str) -> tuple[str, ...]:
+    """Entries of the packaged word list ``name`` in file order."""
+    raw = files(__name__).joinpath(name).read_text(encoding="utf-8")
+    return tuple(e for _, e in read_entries(raw, origin=name))
+
+
+@lru_cache(maxsize=None)
+def load_words(name: str) -> frozenset[str]:
+    """Entries of the packaged word list ``name``, lower-cased, as a set."""
+    return frozenset(e.lower() for e in load_list(name))
+
+
+@lru_cache(maxsize=None)
+def load_toml(name: str) -> dict:
+    """A packaged TOML data file, parsed."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    raw = files(__name__).joinpath(name).read_text(encoding="utf-8")
+    return tomllib.loads(raw)

@@ -1,0 +1,77 @@
+"""Match many word-list phrases in one pass over a Document's tokens.
+
+Phrases are tokenised with the Document's own tokenizer and indexed by
+their first token, so matching costs one dictionary lookup per token plus a
+short comparison where a phrase may start -- instead of a regular
+expression alternation of hundreds of phrases.  Matches are leftmost-longest
+and do not overlap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from mediabias.text.document import _TOKEN_RE
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    tok_start: int  # first token
+    tok_end: int  # one past the last token
+    payload: Any
+
+
+def phrase_tokens(phrase: str, *, lower: bool = True) -> tuple[str, ...]:
+    """The tokens of ``phrase`` as the Document tokenizer produces them."""
+    text = phrase.lower() if lower else phrase
+    return tuple(m.group().replace("\u2019", "'") for m in _TOKEN_RE.finditer(text))
+
+
+class PhraseMatcher:
+    """Leftmost-longest phrase matching over token lists.
+
+    ``case_sensitive=False`` matches against ``Document.lowers``;
+    ``case_sensitive=True`` against ``Document.tokens`` (for names such as
+    "US" or "IS" that must not match "us" or "is").
+    """
+
+    __slots__ = ("_index", "case_sensitive", "max_len")
+
+    def __init__(self, phrases: Iterable[tuple[str, Any]], *, case_sensitive: bool = False) -> None:
+        self.case_sensitive = case_sensitive
+        index: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        seen = set()
+        for phrase, payload in phrases:
+            toks = phrase_tokens(phrase, lower=not case_sensitive)
+            if not toks or toks in seen:
+                continue
+            seen.add(toks)
+            index.setdefault(toks[0], []).append((toks[1:], payload))
+        for cands in index.values():
+            cands.sort(key=lambda c: -len(c[0]))
+        self._index = index
+        self.max_len = max((len(r) + 1 for c in index.values() for r, _ in c), default=0)
+
+    def __contains__(self, phrase: str) -> bool:
+        toks = phrase_tokens(phrase, lower=not self.case_sensitive)
+        return any(rest == toks[1:] for rest, _ in self._index.get(toks[0], ())) if toks else False
+
+    def find(self, tokens: list[str], start: int = 0, end: int | None = None) -> list[PhraseMatch]:
+        """All non-overlapping matches in ``tokens[start:end]``."""
+        index = self._index
+        get = index.get
+        n = len(tokens) if end is None else end
+        out: list[PhraseMatch] = []
+        i = start
+        while i < n:
+            cands = get(tokens[i])
+            if cands is not None:
+                for rest, payload in cands:
+                    k = len(rest)
+                    if i + 1 + k <= n and (k == 0 or tuple(tokens[i + 1 : i + 1 + k]) == rest):
+                        out.append(PhraseMatch(i, i + 1 + k, payload))
+                        i += k
+                        break
+            i += 1
+        return out
