@@ -1,0 +1,5 @@
+"""``python -m mediabias`` runs the command line."""
+
+from mediabias.cli import main
+
+main(prog_name="mediabias")

@@ -1,0 +1,120 @@
+"""Configuration: user-defined parties from ``--party`` specs and TOML files.
+
+A config file is TOML with a ``[parties]`` table mapping a party name to
+its aliases, either a list or a comma-separated string::
+
+    [parties]
+    Russia = ["Russia", "Russian", "Moscow", "Kremlin", "Konashenkov"]
+    "Amnesty International" = "Amnesty International, Amnesty"
+
+One ``Config`` object is built by the command line (or by the caller of
+``analyze``) and passed down; it is immutable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Mapping
+
+PartySpec = dict[str, tuple[str, ...]]
+
+
+class ConfigError(ValueError):
+    """A party spec or config file is unusable; the message says where."""
+
+
+@dataclass(frozen=True)
+class Config:
+    parties: PartySpec | None = None  # None: detect parties automatically
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> "Config":
+        return cls(parties=load_config_file(path).get("parties"))
+
+    def with_parties(self, extra: PartySpec) -> "Config":
+        merged = dict(self.parties or {})
+        for name, aliases in extra.items():
+            merged[name] = tuple(dict.fromkeys(merged.get(name, ()) + aliases))
+        return Config(parties=merged or None)
+
+
+def _clean_aliases(raw: Iterable[str], *, where: str) -> tuple[str, ...]:
+    aliases = []
+    for a in raw:
+        if not isinstance(a, str):
+            raise ConfigError(f"{where}: aliases must be strings, got {a!r}")
+        a = " ".join(a.split())
+        if not a:
+            raise ConfigError(f"{where}: empty alias")
+        aliases.append(a)
+    if not aliases:
+        raise ConfigError(f"{where}: no aliases")
+    return tuple(dict.fromkeys(aliases))
+
+
+def parse_party_spec(spec: str) -> tuple[str, tuple[str, ...]]:
+    """``"Russia=Russia,Russian,Moscow"`` -> ``("Russia", ("Russia", "Russian", "Moscow"))``.
+
+    A spec without ``=`` is a party whose only alias is its name.
+    """
+    name, sep, rest = spec.partition("=")
+    name = " ".join(name.split())
+    if not name:
+        raise ConfigError(f"party spec {spec!r}: no party name before '='")
+    if not sep:
+        return name, (name,)
+    parts = rest.split(",")
+    if any(not p.strip() for p in parts):
+        raise ConfigError(f"party spec {spec!r}: empty alias (check for a stray comma)")
+    return name, _clean_aliases(parts, where=f"party spec {spec!r}")
+
+
+def normalise_parties(parties: Mapping[str, Iterable[str] | str]) -> PartySpec:
+    """Validate a ``{name: aliases}`` mapping given from Python."""
+    out: PartySpec = {}
+    for name, aliases in parties.items():
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f"party name must be a non-empty string, got {name!r}")
+        if isinstance(aliases, str):
+            aliases = aliases.split(",")
+        out[name.strip()] = _clean_aliases(aliases, where=f"party {name!r}")
+    return out
+
+
+def load_config_file(path: str | Path) -> dict:
+    """Parse a config file; errors name the file and the key."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise ConfigError(f"config file {path}: {e.strerror or e}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"config file {path}: not UTF-8 ({e.reason} at byte {e.start})") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"config file {path}: {e}") from None
+    out: dict = {}
+    known = {"parties"}
+    for key in data:
+        if key not in known:
+            raise ConfigError(f"config file {path}: unknown table or key [{key}] (known: {', '.join(sorted(known))})")
+    if "parties" in data:
+        table = data["parties"]
+        if not isinstance(table, dict):
+            raise ConfigError(f"config file {path}: [parties] must be a table of name = [aliases]")
+        parties: PartySpec = {}
+        for name, aliases in table.items():
+            where = f"config file {path}: parties.{name}"
+            if isinstance(aliases, str):
+                aliases = aliases.split(",")
+            if not isinstance(aliases, list):
+                raise ConfigError(f"{where}: expected a list of aliases or a comma-separated string")
+            parties[name] = _clean_aliases(aliases, where=where)
+        out["parties"] = parties or None
+    return out

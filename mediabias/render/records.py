@@ -1,0 +1,124 @@
+"""Machine formats: JSON, JSON Lines and CSV, written as records arrive.
+
+* ``jsonl`` -- one record per line;
+* ``json`` -- one object for one article, a list for several (the first
+  record is held back until the second shows whether a list is needed);
+* ``csv`` -- one flat row per article with the headline numbers
+  (:data:`CSV_COLUMNS`), ready for ``pandas.read_csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import Any, Callable, Iterable, TextIO
+
+Record = dict[str, Any]
+
+
+def _dumps(record: Record) -> str:
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def write_jsonl(records: Iterable[Record], out: TextIO, on_record: Callable[[Record], None]) -> None:
+    for r in records:
+        on_record(r)
+        out.write(_dumps(r))
+        out.write("\n")
+        out.flush()
+
+
+def write_json(records: Iterable[Record], out: TextIO, on_record: Callable[[Record], None]) -> None:
+    first: Record | None = None
+    n = 0
+    for r in records:
+        on_record(r)
+        n += 1
+        if n == 1:
+            first = r
+            continue
+        if n == 2:
+            out.write("[\n")
+            out.write(json.dumps(first, ensure_ascii=False, indent=2))
+        out.write(",\n")
+        out.write(json.dumps(r, ensure_ascii=False, indent=2))
+        out.flush()
+    if n == 1:
+        out.write(json.dumps(first, ensure_ascii=False, indent=2))
+        out.write("\n")
+    elif n >= 2:
+        out.write("\n]\n")
+    else:
+        out.write("[]\n")
+
+
+def _get(record: Record, path: str) -> Any:
+    cur: Any = record
+    for key in path.split("."):
+        if not isinstance(cur, dict) or key not in cur:
+            return None
+        cur = cur[key]
+    return cur
+
+
+def _top_parties(record: Record, k: int) -> list[dict]:
+    parties = _get(record, "sentiment.parties") or []
+    return parties[:k]
+
+
+CSV_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", "id"),
+    ("source", "source"),
+    ("title", "title"),
+    ("outlet", "outlet"),
+    ("date", "date"),
+    ("url", "url"),
+    ("encoding", "encoding"),
+    ("words", "words"),
+    ("sentences", "sentences"),
+    ("hedges", "hedging.count"),
+    ("hedges_per_1k_words", "hedging.per_1k_words"),
+    ("hedge", "hedging.by_category.hedge"),
+    ("distancing", "hedging.by_category.distancing"),
+    ("weasel", "hedging.by_category.weasel"),
+    ("booster", "hedging.by_category.booster"),
+    ("hedges_author_per_1k_words", "hedging.author_voice.per_1k_words"),
+    ("attributions", "sources.attributions"),
+    ("attributions_per_100_words", "sources.per_100_words"),
+    ("direct_quotes", "sources.direct_quotes"),
+    ("share_words_quoted", "sources.share_words_quoted"),
+    ("named_sources", "sources.named"),
+    ("anonymous_sources", "sources.anonymous"),
+    ("flesch_reading_ease", "readability.flesch_reading_ease"),
+    ("flesch_kincaid_grade", "readability.flesch_kincaid_grade"),
+    ("gunning_fog", "readability.gunning_fog"),
+    ("smog_index", "readability.smog_index"),
+)
+CSV_PARTIES = 3
+
+
+def csv_header() -> list[str]:
+    cols = [name for name, _ in CSV_COLUMNS]
+    for i in range(1, CSV_PARTIES + 1):
+        cols += [f"party{i}", f"party{i}_mentions", f"party{i}_score", f"party{i}_label"]
+    return cols + ["error"]
+
+
+def csv_row(record: Record) -> list[Any]:
+    row = [_get(record, path) for _, path in CSV_COLUMNS]
+    parties = _top_parties(record, CSV_PARTIES)
+    for i in range(CSV_PARTIES):
+        p = parties[i] if i < len(parties) else {}
+        row += [p.get("name"), p.get("mentions"), p.get("score"), p.get("label")]
+    err = record.get("error")
+    row.append(err["message"] if err else None)
+    return ["" if v is None else v for v in row]
+
+
+def write_csv(records: Iterable[Record], out: TextIO, on_record: Callable[[Record], None]) -> None:
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(csv_header())
+    for r in records:
+        on_record(r)
+        w.writerow(csv_row(r))
+        out.flush()

@@ -1,0 +1,153 @@
+"""Per-measure detail views for the terminal: every hit with its sentence
+context, printed article by article as results arrive."""
+
+from __future__ import annotations
+
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from mediabias.inputs import Item
+from mediabias.render.table import article_name, fmt, label_style
+
+Record = dict[str, Any]
+CONTEXT = 60  # characters of context either side of a span
+MAX_ROWS = 200  # per article; the machine formats carry everything
+
+
+def context(text: str, start: int, end: int, style: str = "bold reverse") -> Text:
+    """``text[start:end]`` highlighted with some context on either side."""
+    a = max(0, start - CONTEXT)
+    b = min(len(text), end + CONTEXT)
+    out = Text("\u2026" if a > 0 else "")
+    out.append(" ".join(text[a:start].split()) + (" " if text[start - 1 : start].isspace() else ""))
+    out.append(text[start:end], style=style)
+    out.append((" " if text[end : end + 1].isspace() else "") + " ".join(text[end:b].split()))
+    if b < len(text):
+        out.append("\u2026")
+    return out
+
+
+_CATEGORY_STYLE = {"hedge": "yellow", "distancing": "magenta", "weasel": "cyan", "booster": "blue"}
+
+
+class DetailView:
+    def __init__(self, measure: str, out: TextIO) -> None:
+        self.measure = measure
+        self.console = Console(file=out)
+
+    def add(self, item: Item, record: Record) -> None:
+        name = article_name(record)
+        self.console.rule(f"[bold]{name}[/bold]")
+        if "error" in record:
+            self.console.print(Text(f"error: {record['error']['message']}", style="red"))
+            return
+        getattr(self, f"_{self.measure}")(item.text or "", record)
+
+    def finish(self) -> None:
+        pass
+
+    # -- hedging -------------------------------------------------------------
+    def _hedging(self, text: str, record: Record) -> None:
+        h = record["hedging"]
+        cats = ", ".join(f"{c} {n}" for c, n in h["by_category"].items())
+        self.console.print(
+            f"{record['words']} words; hedges {h['count']} = {fmt(h['per_1k_words'])} per 1k words "
+            f"(author voice {fmt(h['author_voice']['per_1k_words'])}, quoted {fmt(h['quoted']['per_1k_words'])}); {cats}"
+        )
+        if h["by_party"]:
+            parts = []
+            for party, counts in h["by_party"].items():
+                parts.append(f"{party}: " + ", ".join(f"{c} {n}" for c, n in counts.items() if n))
+            self.console.print("aimed at: " + "; ".join(parts))
+        t = Table(show_header=True, expand=True)
+        t.add_column("category", no_wrap=True)
+        t.add_column("voice", no_wrap=True)
+        t.add_column("target", no_wrap=True)
+        t.add_column("in context", ratio=1)
+        for hit in h["hits"][:MAX_ROWS]:
+            style = _CATEGORY_STYLE.get(hit["category"], "")
+            t.add_row(
+                Text(hit["category"], style=style),
+                "quoted" if hit["in_quote"] else "author",
+                hit.get("target_party") or "",
+                context(text, hit["start"], hit["end"], f"bold {style}"),
+            )
+        self.console.print(t)
+        self._more(len(h["hits"]))
+
+    # -- sentiment -----------------------------------------------------------
+    def _sentiment(self, text: str, record: Record) -> None:
+        parties = record["sentiment"]["parties"]
+        t = Table(show_header=True)
+        for col in ("party", "kind", "affiliation", "mentions", "score", "label", "author", "quoted", "+/0/-"):
+            t.add_column(col, justify="right" if col in ("mentions", "score") else "left")
+        for p in parties:
+            v = p["by_voice"]
+            t.add_row(
+                p["name"], p.get("kind") or "", p.get("affiliation") or "", str(p["mentions"]),
+                Text(fmt(p["score"], 2), style=label_style(p["label"])), p["label"] or "",
+                fmt(v["author"]["score"], 2), fmt(v["quoted"]["score"], 2),
+                f"{p['positive']}/{p['neutral']}/{p['negative']}",
+            )
+        self.console.print(t)
+        ev = Table(show_header=True, expand=True, title="evidence: each mention and the words it was scored on")
+        ev.add_column("party", no_wrap=True)
+        ev.add_column("score", justify="right")
+        ev.add_column("voice")
+        ev.add_column("clause", ratio=1)
+        rows = 0
+        for p in parties:
+            for e in p["evidence"]:
+                if rows >= MAX_ROWS:
+                    break
+                rows += 1
+                c = e.get("clause") or {"start": e["start"], "end": e["end"]}
+                snippet = Text(" ".join(text[c["start"] : e["start"]].split()) + " ")
+                snippet.append(text[e["start"] : e["end"]], style="bold reverse")
+                snippet.append(" " + " ".join(text[e["end"] : c["end"]].split()))
+                ev.add_row(p["name"], Text(fmt(e["score"], 2), style=label_style(e.get("label"))),
+                           "quoted" if e.get("in_quote") else "author", snippet)
+        self.console.print(ev)
+        self._more(sum(len(p["evidence"]) for p in parties))
+
+    # -- sources -------------------------------------------------------------
+    def _sources(self, text: str, record: Record) -> None:
+        s = record["sources"]
+        self.console.print(
+            f"{s['attributions']} attributions = {fmt(s['per_100_words'], 2)} per 100 words; "
+            f"named {s['named']}, anonymous {s['anonymous']}; direct quotes {s['direct_quotes']} "
+            f"({fmt(100 * s['share_words_quoted'] if s['share_words_quoted'] is not None else None)}% of words)"
+        )
+        if s["by_party"]:
+            self.console.print(
+                "voices by party: "
+                + "; ".join(f"{p}: {d['attributions']} attributions, {d['quoted_words']} quoted words" for p, d in s["by_party"].items())
+            )
+        t = Table(show_header=True, expand=True)
+        for col in ("kind", "source", "type", "party", "cue", "content"):
+            t.add_column(col, ratio=3 if col == "content" else None)
+        for c in s["citations"][:MAX_ROWS]:
+            src = c["source"]
+            content = c["content"]
+            snippet = ""
+            if content:
+                body = " ".join(text[content["start"] : content["end"]].split())
+                snippet = body if len(body) <= 160 else body[:157] + "\u2026"
+            t.add_row(
+                c["kind"],
+                Text(src["text"] if src else "(none)", style="bold" if src else "dim"),
+                c.get("source_type") or "",
+                c.get("party") or "",
+                c["cue"]["text"] if c["cue"] else "(carried)",
+                snippet,
+            )
+        self.console.print(t)
+        self._more(len(s["citations"]))
+
+    def _more(self, n: int) -> None:
+        if n > MAX_ROWS:
+            self.console.print(f"[dim]... {n - MAX_ROWS} more; --format json lists all[/dim]")
+
