@@ -1,0 +1,159 @@
+"""Speed benchmark of mediabias (not a test: it reports, it does not assert).
+
+    python benchmarks/speed.py ../shared/data/article-bias-prediction/media_valid.jsonl
+    python benchmarks/speed.py CORPUS.jsonl --quick        # a few seconds, for CI
+
+Measures, on the corpus given (JSONL; text in ``content_original`` or
+``text``):
+
+* throughput of ``mediabias score --format jsonl`` end to end (a fresh
+  process reading the corpus and writing JSON Lines to /dev/null) with
+  ``--jobs 1`` and ``--jobs 2``: articles/s and MB/s;
+* milliseconds per article for each stage (Document, parties, hedging,
+  sources, sentiment, readability, JSON output), in this process;
+* start-up: median wall time of ``mediabias --help`` and of ``mediabias
+  score`` on one article, over fresh processes;
+* peak RSS of the batch runs (the largest process: parent or one worker).
+
+Results are printed as a table and written as JSON with ``--json FILE``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+
+def mediabias_cmd() -> list[str]:
+    exe = shutil.which("mediabias", path=str(Path(sys.executable).parent)) or shutil.which("mediabias")
+    return [exe] if exe else [sys.executable, "-m", "mediabias"]
+
+
+def text_field(corpus: Path) -> str:
+    with corpus.open(encoding="utf-8") as fh:
+        first = json.loads(fh.readline())
+    return "content_original" if "content_original" in first else "text"
+
+
+def load_texts(corpus: Path, field: str, limit: int | None) -> list[str]:
+    texts = []
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                texts.append(json.loads(line)[field])
+                if limit and len(texts) >= limit:
+                    break
+    return texts
+
+
+def throughput(corpus: Path, field: str, jobs: int, n: int, size: int) -> dict:
+    cmd = mediabias_cmd() + ["score", str(corpus), "--text-field", field, "--format", "jsonl", "--jobs", str(jobs), "--no-progress"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    with open(os.devnull, "w") as devnull:
+        subprocess.run(cmd, stdout=devnull, check=False)
+    dt = time.perf_counter() - t0
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {
+        "jobs": jobs,
+        "articles": n,
+        "seconds": round(dt, 3),
+        "articles_per_s": round(n / dt, 1),
+        "mb_per_s": round(size / dt / 1e6, 2),
+        "peak_rss_mb": round(max(peak_kb, before) / 1024, 1),
+    }
+
+
+def stages(texts: list[str]) -> dict:
+    from mediabias.measures import hedging, parties, readability, sentiment, sources
+    from mediabias.text import Document
+
+    totals = dict.fromkeys(("document", "parties", "hedging", "sources", "sentiment", "readability", "output"), 0.0)
+    pc = time.perf_counter
+    for text in texts[:5]:  # warm caches (word lists, VADER lexicon)
+        doc = Document(text)
+        sentiment.score(doc, parties.detect(doc))
+        readability.score(text, doc.n_words)
+    for text in texts:
+        t0 = pc()
+        doc = Document(text)
+        t1 = pc()
+        idx = parties.detect(doc)
+        t2 = pc()
+        h = hedging.score(doc, idx)
+        t3 = pc()
+        s = sources.score(doc, idx)
+        t4 = pc()
+        se = sentiment.score(doc, idx)
+        t5 = pc()
+        r = readability.score(text, doc.n_words)
+        t6 = pc()
+        json.dumps({"h": h.to_dict(), "s": s.to_dict(), "se": se.to_dict(), "r": r.to_dict()}, separators=(",", ":"))
+        t7 = pc()
+        for key, dt in zip(totals, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5, t7 - t6)):
+            totals[key] += dt
+    per = {k: round(v / len(texts) * 1000, 3) for k, v in totals.items()}
+    per["total"] = round(sum(per.values()), 3)
+    return per
+
+
+def startup(runs: int, article: Path) -> dict:
+    out = {}
+    for name, args in (("help", ["--help"]), ("score_one", ["score", str(article), "--format", "jsonl"])):
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            subprocess.run(mediabias_cmd() + args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+            times.append(time.perf_counter() - t0)
+        out[name + "_ms"] = round(statistics.median(times) * 1000, 1)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", type=Path, help="JSONL corpus, e.g. ../shared/data/article-bias-prediction/media_valid.jsonl")
+    ap.add_argument("--quick", action="store_true", help="200 articles and 5 start-up runs (for CI)")
+    ap.add_argument("--runs", type=int, default=21, help="fresh processes per start-up figure (default 21)")
+    ap.add_argument("--json", type=Path, help="also write the results to this file")
+    args = ap.parse_args()
+
+    field = text_field(args.corpus)
+    limit = 200 if args.quick else None
+    texts = load_texts(args.corpus, field, limit)
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = args.corpus
+        if limit:
+            corpus = Path(tmp) / "corpus.jsonl"
+            corpus.write_text("".join(json.dumps({field: t}) + "\n" for t in texts), encoding="utf-8")
+        article = Path(tmp) / "article.txt"
+        article.write_text(texts[0], encoding="utf-8")
+        size = sum(len(t.encode("utf-8")) for t in texts)
+        words = sum(len(t.split()) for t in texts) / len(texts)
+        result = {
+            "date": date.today().isoformat(),
+            "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}",
+            "corpus": str(args.corpus),
+            "articles": len(texts),
+            "mean_words": round(words),
+            "throughput": [throughput(corpus, field, j, len(texts), size) for j in (1, 2)],
+            "stage_ms_per_article": stages(texts),
+            "startup": startup(5 if args.quick else args.runs, article),
+        }
+    print(json.dumps(result, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
