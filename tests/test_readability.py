@@ -22,3 +22,45 @@ def test_equal_to_textstat(path):
 def test_short_text():
     got = analyze("The cat sat.", measures=["readability"]).to_dict()["readability"]
     assert got["flesch_reading_ease"] == textstat.flesch_reading_ease("The cat sat.")
+
+
+def test_equal_to_textstat_on_real_articles(data):
+    """Every one of the first 400 articles of media_valid.jsonl, all four formulas."""
+    import json
+
+    with (data / "article-bias-prediction" / "media_valid.jsonl").open(encoding="utf-8") as fh:
+        texts = [json.loads(line)["content_original"] for _, line in zip(range(400), fh)]
+    for text in texts:
+        got = analyze(text, measures=["readability"]).to_dict()["readability"]
+        want = {f: getattr(textstat, f)(text) for f in FIELDS}
+        assert got == want
+
+
+def test_syllables_equal_pyphen_plus_one():
+    import re
+
+    import pyphen
+
+    from mediabias.text.syllables import syllables
+
+    hyph = pyphen.Pyphen(lang="en_US")
+    words = set()
+    for path in TEXTS:
+        words.update(re.sub(r"[^\w\s]", "", path.read_text(encoding="utf-8").lower()).split())
+    words.update(["a", "antidisestablishmentarianism", "x" * 300, "naïve", "2015", "konashenkov"])
+    assert len(words) > 1000
+    for w in sorted(words):
+        assert syllables(w) == len(hyph.positions(w)) + 1, w
+
+
+def test_syllable_patterns_load_without_a_writable_cache(tmp_path, monkeypatch):
+    from mediabias.text import syllables as S
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "no" / "such" / "dir"))
+    (tmp_path / "no").write_text("a file where a directory should be", encoding="utf-8")
+    S._patterns.cache_clear()
+    try:
+        patterns, maxlen = S._patterns()
+        assert len(patterns) > 1000 and maxlen > 3
+    finally:
+        S._patterns.cache_clear()

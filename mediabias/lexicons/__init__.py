@@ -1,14 +1,16 @@
 """The project's word lists, shipped as data files in this package.
 
 Each ``.txt`` file holds one entry per line; ``#`` starts a comment; blank
-lines are ignored.  Files are read with ``importlib.resources`` once per
+lines are ignored.  Files are read from this package's folder once per
 process and returned as immutable tuples/frozensets.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources import files
+from pathlib import Path
+
+_HERE = Path(__file__).parent  # importlib.resources costs ~8 ms of imports
 
 
 class LexiconError(ValueError):
@@ -28,7 +30,7 @@ def read_entries(raw: str, *, origin: str) -> tuple[tuple[int, str], ...]:
 @lru_cache(maxsize=None)
 def load_list(name: str) -> tuple[str, ...]:
     """Entries of the packaged word list ``name`` in file order."""
-    raw = files(__name__).joinpath(name).read_text(encoding="utf-8")
+    raw = (_HERE / name).read_text(encoding="utf-8")
     return tuple(e for _, e in read_entries(raw, origin=name))
 
 
@@ -45,5 +47,5 @@ def load_toml(name: str) -> dict:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib
-    raw = files(__name__).joinpath(name).read_text(encoding="utf-8")
+    raw = (_HERE / name).read_text(encoding="utf-8")
     return tomllib.loads(raw)
