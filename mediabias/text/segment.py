@@ -28,7 +28,8 @@ from mediabias.lexicons import load_words
 _PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # A candidate boundary: terminal punctuation, optional closers, then space;
 # or a line break.  Each part is a run of one class: linear time.
-_BOUNDARY_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]*_]*\s+|\n")
+# (the lookaheads only skip candidates _is_boundary would reject anyway)
+_BOUNDARY_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]*_]*\s+(?![a-z])|\n(?![ \t]*[a-z])")
 _WORD_BEFORE_RE = re.compile(r"([\w.\-]+)\.$")
 
 
