@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 __all__ = ["analyze", "Report", "Config", "SCHEMA_VERSION", "__version__"]
 
 _LAZY = {
-    "analyze": ("mediabias.analyze", "analyze"),
+    "analyze": ("mediabias.pipeline", "analyze"),
     "Report": ("mediabias.report", "Report"),
     "SCHEMA_VERSION": ("mediabias.report", "SCHEMA_VERSION"),
     "Config": ("mediabias.config", "Config"),

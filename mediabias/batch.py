@@ -2,31 +2,48 @@
 
 ``run`` consumes an iterator of :class:`mediabias.inputs.Item` and yields
 ``(item, record)`` pairs -- the JSON-ready record of each item, with the
-item itself so a renderer can show text around a span -- in input order.  With ``jobs > 1`` and
-enough items, a process pool analyses them in parallel (``imap`` keeps the
-order and streams: only a bounded window of items is in flight); with few
-items or ``jobs == 1`` it runs in this process so small jobs don't pay for
-a pool.  An item that fails -- unreadable input or an exception inside a
-measure -- becomes an error record; the others are unaffected.
+item itself so a renderer can show text around a span -- in input order.
+
+With ``jobs > 1`` and enough items, worker processes analyse *chunks* of
+items (a few dozen articles or about a megabyte of text each).  The pool is
+our own, small and explicit, because it must know which chunk each worker
+holds:
+
+* results are written as soon as they are next in input order; at most
+  ``WINDOW_PER_JOB`` chunks per worker are between reading and writing, so
+  memory stays flat however long the corpus is (inputs are a generator);
+* a worker that dies (killed, out of memory) turns the items of the chunk it
+  held into error records and is replaced; the batch goes on;
+* workers ignore Ctrl-C: the parent stops them at once and the caller sees
+  ``KeyboardInterrupt`` after the last complete record.
+
+With few items or ``jobs == 1`` everything runs in this process so small
+jobs don't pay for a pool.  An item that fails -- unreadable input or an
+exception inside a measure -- becomes an error record; the others are
+unaffected.
 """
 
 from __future__ import annotations
 
 import itertools
 import multiprocessing as mp
-from collections import deque
 import os
-import threading
+import signal
+import sys
+from multiprocessing.connection import wait
 from typing import Any, Iterable, Iterator
 
-from mediabias.analyze import MEASURES, analyze
+from mediabias.pipeline import MEASURES, analyze
 from mediabias.config import Config
 from mediabias.inputs import Item
 from mediabias.report import error_record
 
 SERIAL_BELOW = 8  # fewer items than this: no pool
-CHUNK = 4  # items per task sent to a worker
-WINDOW_PER_JOB = 16  # items in flight per worker: bounds memory on huge corpora
+CHUNK_ITEMS = 16  # items per chunk sent to a worker ...
+CHUNK_CHARS = 1_000_000  # ... or fewer, once this much text is in the chunk
+WINDOW_PER_JOB = 4  # chunks in flight per worker
+
+Record = dict[str, Any]
 
 
 def default_jobs() -> int:
@@ -36,7 +53,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def analyze_item(item: Item, config: Config, measures: tuple[str, ...] = MEASURES) -> dict[str, Any]:
+def analyze_item(item: Item, config: Config, measures: tuple[str, ...] = MEASURES) -> Record:
     """The record for one item; never raises for a bad article."""
     if item.error is not None:
         kind, message = item.error
@@ -60,18 +77,79 @@ def analyze_item(item: Item, config: Config, measures: tuple[str, ...] = MEASURE
         )
 
 
-# Worker-process state: set once per worker by the pool initializer.
-_worker_args: tuple[Config, tuple[str, ...]] | None = None
+def _chunks(items: Iterator[Item]) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        size += len(item.text or "")
+        if len(chunk) >= CHUNK_ITEMS or size >= CHUNK_CHARS:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
 
 
-def _init_worker(config: Config, measures: tuple[str, ...]) -> None:
-    global _worker_args
-    _worker_args = (config, measures)
+def _worker_main(conn, config: Config, measures: tuple[str, ...]) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    try:
+        while True:
+            msg = conn.recv()
+            if msg is None:
+                break
+            cid, chunk = msg
+            conn.send((cid, [analyze_item(item, config, measures) for item in chunk]))
+    except (EOFError, OSError):
+        pass  # the parent went away
+    finally:
+        # A forked worker holds a copy of the parent's unflushed stdout buffer;
+        # a normal interpreter exit would flush it and duplicate output.
+        os._exit(0)
 
 
-def _work(item: Item) -> dict[str, Any]:
-    assert _worker_args is not None
-    return analyze_item(item, *_worker_args)
+class _Worker:
+    __slots__ = ("process", "conn", "chunk_id")
+
+    def __init__(self, ctx, config: Config, measures: tuple[str, ...]) -> None:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()  # nothing buffered for a forked child to inherit
+            except (OSError, ValueError):
+                pass
+        parent, child = ctx.Pipe()
+        self.process = ctx.Process(target=_worker_main, args=(child, config, measures), daemon=True)
+        self.process.start()
+        child.close()
+        self.conn = parent
+        self.chunk_id: int | None = None
+
+    def stop(self, *, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except (OSError, ValueError):
+                self.process.kill()
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def _died(chunk: list[Item], exitcode: int | None) -> list[Record]:
+    how = f"killed by signal {-exitcode}" if exitcode is not None and exitcode < 0 else f"exit code {exitcode}"
+    return [
+        error_record(f"the worker process analysing this input died ({how})", kind="internal",
+                     id=item.id, source=item.source, meta=item.meta)
+        for item in chunk
+    ]
+
+
+def _warm(config: Config, measures: tuple[str, ...]) -> None:
+    """Load word lists and models once before forking, so workers share them."""
+    analyze("Warm up: officials said it may be so.", config=config, measures=measures)
 
 
 def run(
@@ -80,7 +158,7 @@ def run(
     config: Config | None = None,
     measures: tuple[str, ...] = MEASURES,
     jobs: int | None = None,
-) -> Iterator[tuple[Item, dict[str, Any]]]:
+) -> Iterator[tuple[Item, Record]]:
     """``(item, record)`` for each of ``items``, in input order."""
     config = config or Config()
     jobs = default_jobs() if not jobs or jobs < 1 else jobs
@@ -90,27 +168,65 @@ def run(
         for item in itertools.chain(head, it):
             yield item, analyze_item(item, config, measures)
         return
+    yield from _parallel(_chunks(itertools.chain(head, it)), config, measures, jobs)
+
+
+def _parallel(chunks: Iterator[list[Item]], config: Config, measures: tuple[str, ...], jobs: int):
     methods = mp.get_all_start_methods()
     ctx = mp.get_context("fork" if "fork" in methods else "spawn")
-    # Pool.imap would read the whole input ahead of the workers; a semaphore
-    # keeps at most `window` items between reading and writing.
-    window = threading.BoundedSemaphore(jobs * WINDOW_PER_JOB)
-    in_flight: deque[Item] = deque()
-
-    def throttled() -> Iterator[Item]:
-        for item in itertools.chain(head, it):
-            window.acquire()
-            in_flight.append(item)
-            yield item
-
-    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(config, measures))
+    if ctx.get_start_method() == "fork":
+        _warm(config, measures)
+    workers = [_Worker(ctx, config, measures) for _ in range(jobs)]
+    sent: dict[int, list[Item]] = {}  # chunk id -> items, until written
+    done: dict[int, list[Record]] = {}
+    next_id = next_out = 0
+    exhausted = False
+    window = jobs * WINDOW_PER_JOB
     try:
-        for record in pool.imap(_work, throttled(), chunksize=CHUNK):
-            window.release()
-            yield in_flight.popleft(), record
-        pool.close()
-    except BaseException:
-        pool.terminate()
+        while True:
+            for w in workers:
+                if w.chunk_id is None and not exhausted and next_id - next_out < window:
+                    chunk = next(chunks, None)
+                    if chunk is None:
+                        exhausted = True
+                        break
+                    sent[next_id] = chunk
+                    w.chunk_id = next_id
+                    next_id += 1
+                    try:
+                        w.conn.send((w.chunk_id, chunk))
+                    except (OSError, ValueError):
+                        pass  # the worker died while idle: its sentinel is ready, handled below
+            while next_out in done:
+                for item, record in zip(sent.pop(next_out), done.pop(next_out)):
+                    yield item, record
+                next_out += 1
+            busy = [w for w in workers if w.chunk_id is not None]
+            if not busy:
+                if exhausted and next_out == next_id:
+                    break
+                continue
+            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
+            for i, w in enumerate(workers):
+                if w.chunk_id is None:
+                    continue
+                if w.conn in ready:
+                    try:
+                        cid, records = w.conn.recv()
+                    except (EOFError, OSError):
+                        pass  # died while sending: handled below with the sentinel
+                    else:
+                        done[cid] = records
+                        w.chunk_id = None
+                        continue
+                if w.process.sentinel in ready or not w.process.is_alive():
+                    w.process.join()
+                    done[w.chunk_id] = _died(sent[w.chunk_id], w.process.exitcode)
+                    w.conn.close()
+                    workers[i] = _Worker(ctx, config, measures)
+        for w in workers:
+            w.stop()
+    except BaseException:  # Ctrl-C, a closed output pipe: stop now
+        for w in workers:
+            w.stop(kill=True)
         raise
-    finally:
-        pool.join()

@@ -129,7 +129,8 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
         click.echo(f"mediabias: interrupted after {counts['done']} input(s)", err=True)
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
-        # the reader (head, jq ...) went away: stop quietly
+        # the reader (head, jq ...) went away: stop quietly (the batch engine
+        # never lets a worker's broken pipe escape, so this is standard output)
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(EXIT_OK)
@@ -139,21 +140,45 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
         sys.exit(EXIT_PARTIAL if ok else EXIT_ERROR)
 
 
+class _InterruptGuard:
+    """Hold Ctrl-C back while a record is being written, so that an
+    interrupted run leaves only complete lines; anywhere else (waiting for
+    workers) Ctrl-C raises KeyboardInterrupt at once."""
+
+    def __init__(self) -> None:
+        self.writing = False
+        self.pending = False
+
+    def handler(self, signum, frame) -> None:
+        if self.writing:
+            self.pending = True
+        else:
+            raise KeyboardInterrupt
+
+    def __call__(self) -> "_InterruptGuard":
+        return self
+
+    def __enter__(self) -> None:
+        self.writing = True
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.writing = False
+        if self.pending and exc_type is None:
+            raise KeyboardInterrupt
+
+
 def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None]) -> None:
+    import signal
+
     out = sys.stdout
     records = (record for _, record in results)
-    if fmt == "jsonl":
-        from mediabias.render.records import write_jsonl
+    guard = _InterruptGuard()
+    signal.signal(signal.SIGINT, guard.handler)
+    if fmt in ("jsonl", "json", "csv"):
+        from mediabias.render import records as writers
 
-        write_jsonl(records, out, on_record)
-    elif fmt == "json":
-        from mediabias.render.records import write_json
-
-        write_json(records, out, on_record)
-    elif fmt == "csv":
-        from mediabias.render.records import write_csv
-
-        write_csv(records, out, on_record)
+        write = {"jsonl": writers.write_jsonl, "json": writers.write_json, "csv": writers.write_csv}[fmt]
+        write(records, out, on_record, guard)
     else:
         from mediabias.render.table import make_table_view
 

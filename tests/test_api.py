@@ -72,3 +72,9 @@ def test_help_stays_light():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_analyze_stays_the_function_after_submodules_are_imported():
+    code = "import mediabias.batch, mediabias.cli, mediabias; print(callable(mediabias.analyze))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "True"

@@ -9,26 +9,36 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import io
 import json
-from typing import Any, Callable, Iterable, TextIO
+from typing import Any, Callable, ContextManager, Iterable, TextIO
 
 Record = dict[str, Any]
+# Each record is written and flushed inside `guard()`: the command line passes
+# a guard that holds Ctrl-C back until the record's line is complete.
+Guard = Callable[[], ContextManager]
 
 
 def _dumps(record: Record) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
-def write_jsonl(records: Iterable[Record], out: TextIO, on_record: Callable[[Record], None]) -> None:
+def write_jsonl(
+    records: Iterable[Record], out: TextIO, on_record: Callable[[Record], None], guard: Guard = contextlib.nullcontext
+) -> None:
     for r in records:
         on_record(r)
-        out.write(_dumps(r))
-        out.write("\n")
-        out.flush()
+        line = _dumps(r) + "\n"
+        with guard():
+            out.write(line)
+            out.flush()
 
 
-def write_json(records: Iterable[Record], out: TextIO, on_record: Callable[[Record], None]) -> None:
+def write_json(
+    records: Iterable[Record], out: TextIO, on_record: Callable[[Record], None], guard: Guard = contextlib.nullcontext
+) -> None:
     first: Record | None = None
     n = 0
     for r in records:
@@ -37,19 +47,22 @@ def write_json(records: Iterable[Record], out: TextIO, on_record: Callable[[Reco
         if n == 1:
             first = r
             continue
+        text = json.dumps(r, ensure_ascii=False, indent=2)
         if n == 2:
-            out.write("[\n")
-            out.write(json.dumps(first, ensure_ascii=False, indent=2))
-        out.write(",\n")
-        out.write(json.dumps(r, ensure_ascii=False, indent=2))
+            text = "[\n" + json.dumps(first, ensure_ascii=False, indent=2) + ",\n" + text
+        else:
+            text = ",\n" + text
+        with guard():
+            out.write(text)
+            out.flush()
+    with guard():
+        if n == 1:
+            out.write(json.dumps(first, ensure_ascii=False, indent=2) + "\n")
+        elif n >= 2:
+            out.write("\n]\n")
+        else:
+            out.write("[]\n")
         out.flush()
-    if n == 1:
-        out.write(json.dumps(first, ensure_ascii=False, indent=2))
-        out.write("\n")
-    elif n >= 2:
-        out.write("\n]\n")
-    else:
-        out.write("[]\n")
 
 
 def _get(record: Record, path: str) -> Any:
@@ -115,10 +128,20 @@ def csv_row(record: Record) -> list[Any]:
     return ["" if v is None else v for v in row]
 
 
-def write_csv(records: Iterable[Record], out: TextIO, on_record: Callable[[Record], None]) -> None:
-    w = csv.writer(out, lineterminator="\n")
+def write_csv(
+    records: Iterable[Record], out: TextIO, on_record: Callable[[Record], None], guard: Guard = contextlib.nullcontext
+) -> None:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
     w.writerow(csv_header())
     for r in records:
         on_record(r)
         w.writerow(csv_row(r))
+        with guard():
+            out.write(buf.getvalue())
+            out.flush()
+        buf.seek(0)
+        buf.truncate()
+    with guard():
+        out.write(buf.getvalue())  # the header when there were no records
         out.flush()

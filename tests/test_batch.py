@@ -1,0 +1,91 @@
+"""The batch engine: order, streaming, dead workers, Ctrl-C (real processes)."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import EXAMPLES
+from mediabias import batch
+from mediabias.inputs import Item
+
+ARTICLE = (EXAMPLES / "wire_service.txt").read_text(encoding="utf-8")
+
+
+def corpus(tmp_path, n=400):
+    path = tmp_path / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            fh.write(json.dumps({"id": f"a{i}", "text": f"Article {i}. " + ARTICLE}) + "\n")
+    return path
+
+
+def start(path, jobs=2):
+    cmd = [sys.executable, "-m", "mediabias", "score", str(path), "-j", str(jobs), "--format", "jsonl"]
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def children(pid):
+    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
+    return [int(x) for x in out.split()]
+
+
+def test_parallel_records_equal_serial_records_in_order():
+    items = [Item(f"i{k}", f"s{k}", text=f"Item {k} may be short. " * (k + 1)) for k in range(40)]
+    items.insert(7, Item("bad", "bad", error=("binary", "binary data")))
+    serial = [r for _, r in batch.run(iter(items), jobs=1)]
+    parallel = [r for _, r in batch.run(iter(items), jobs=2)]
+    assert parallel == serial
+    assert [r["id"] for r in parallel] == [i.id for i in items]
+    assert "error" in parallel[7]
+
+
+def test_chunks_are_bounded_by_items_and_text_size():
+    items = [Item(str(k), str(k), text="x" * 300_000) for k in range(10)]
+    sizes = [len(c) for c in batch._chunks(iter(items))]
+    assert sizes == [4, 4, 2]  # 1,000,000 characters per chunk at most (+1 item)
+    small = [Item(str(k), str(k), text="x") for k in range(40)]
+    assert [len(c) for c in batch._chunks(iter(small))] == [16, 16, 8]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="uses pgrep and POSIX signals")
+def test_a_killed_worker_fails_only_its_chunk(tmp_path):
+    for attempt in range(3):
+        p = start(corpus(tmp_path))
+        first = p.stdout.readline()  # the pool is running
+        assert first, p.stderr.read()
+        workers = children(p.pid)
+        assert len(workers) == 2, workers
+        os.kill(workers[0], signal.SIGKILL)
+        out, err = p.stdout.read(), p.stderr.read()  # communicate() would skip readline's buffer
+        p.wait(timeout=120)
+        records = [json.loads(line) for line in [first] + out.splitlines()]
+        failed = [r for r in records if "error" in r]
+        if failed:  # the killed worker held a chunk (it almost always does)
+            break
+    assert p.returncode == 3
+    assert [r["id"] for r in records] == [f"a{i}" for i in range(400)]
+    assert 1 <= len(failed) <= batch.CHUNK_ITEMS
+    assert all("worker process" in r["error"]["message"] and "signal 9" in r["error"]["message"] for r in failed)
+    assert f"{len(failed)} of 400 input(s) failed" in err
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="uses POSIX signals")
+def test_ctrl_c_stops_promptly_with_complete_lines(tmp_path):
+    p = start(corpus(tmp_path))
+    first = p.stdout.readline()
+    t0 = time.monotonic()
+    p.send_signal(signal.SIGINT)
+    out, err = p.stdout.read(), p.stderr.read()
+    p.wait(timeout=30)
+    assert time.monotonic() - t0 < 5
+    assert p.returncode == 130
+    lines = [first] + out.splitlines()
+    assert all(json.loads(line)["id"] for line in lines)  # every line is a whole record
+    assert "interrupted after" in err
+    time.sleep(0.2)
+    assert children(p.pid) == []
