@@ -91,6 +91,44 @@ def _field_map(specs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+def _engine_options(f: Callable) -> Callable:
+    """`score` only: run on a Dask cluster instead of this machine."""
+    options = [
+        click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="Where to analyse: this machine, or a Dask cluster (pip install 'mediabias[dask]')."),
+        click.option("--scheduler", metavar="ADDRESS", default=None,
+                     help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)."),
+        click.option("--output-dir", type=click.Path(file_okay=False), default=None,
+                     help="With --engine dask: write part-*.jsonl (and Parquet) and summary.json here."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _run_dask(measures: tuple[str, ...], opts: dict[str, Any], config, field_map: dict[str, str]) -> None:
+    if not opts.get("output_dir"):
+        raise click.UsageError("--engine dask needs --output-dir (results are written there by the workers)")
+    try:
+        from mediabias import engine_dask
+    except ImportError as e:
+        raise click.ClickException(f"the Dask engine needs dask and distributed: pip install 'mediabias[dask]' ({e})")
+    try:
+        summary = engine_dask.run(
+            opts["paths"], output_dir=opts["output_dir"], scheduler=opts["scheduler"], config=config,
+            measures=measures, patterns=opts["patterns"], text_field=opts["text_field"], id_field=opts["id_field"],
+            field_map=field_map, max_bytes=opts["max_bytes"],
+        )
+    except (ImportError, ValueError, OSError) as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(
+        f"mediabias: {summary['records']} records ({summary['failed']} failed) in {summary['seconds']} s "
+        f"-> {opts['output_dir']}/summary.json", err=True,
+    )
+    if summary["failed"]:
+        sys.exit(EXIT_PARTIAL if summary["failed"] < summary["records"] else EXIT_ERROR)
+
+
 def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
     """Common body of every analysing command."""
     from mediabias import batch
@@ -98,6 +136,8 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
 
     config = _make_config(opts["party_specs"], opts["config_path"])
     field_map = _field_map(opts["field_specs"])
+    if opts.get("engine") == "dask":
+        return _run_dask(measures, opts, config, field_map)
     fmt = opts["fmt"] or ("table" if sys.stdout.isatty() else "jsonl")
     items = iter_inputs(
         opts["paths"],
@@ -211,11 +251,13 @@ def main() -> None:
     """
 
 
-def _command(name: str, measures: tuple[str, ...], doc: str) -> None:
+def _command(name: str, measures: tuple[str, ...], doc: str, extra: Callable | None = None) -> None:
     @_input_options
     def command(**opts: Any) -> None:
         _run(name, measures, opts)
 
+    if extra is not None:
+        command = extra(command)
     command.__doc__ = doc
     main.command(name, epilog=EXIT_CODES_HELP)(command)
 
@@ -232,7 +274,9 @@ _command(
       mediabias score articles/ --glob '*.txt'
       mediabias score corpus.jsonl --text-field content --field outlet=source --format jsonl | jq .hedging.per_1k_words
       mediabias score articles/ --format csv > scores.csv
+      mediabias score shards/ --engine dask --scheduler tcp://10.0.0.5:8786 --output-dir out/
     """,
+    extra=_engine_options,
 )
 _command(
     "hedging",
