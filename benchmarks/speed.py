@@ -13,7 +13,10 @@ Measures, on the corpus given (JSONL; text in ``content_original`` or
   sources, sentiment, readability, JSON output), in this process;
 * start-up: median wall time of ``mediabias --help`` and of ``mediabias
   score`` on one article, over fresh processes;
-* peak RSS of the batch runs (the largest process: parent or one worker).
+* peak RSS of the batch runs: the largest single process and the largest
+  sum over the process tree (parent + workers), sampled every 20 ms; and,
+  with ``--rss-repeat N``, the same for the corpus repeated N times, to show
+  that memory does not grow with the number of articles.
 
 Results are printed as a table and written as JSON with ``--json FILE``.
 """
@@ -24,7 +27,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -57,21 +59,52 @@ def load_texts(corpus: Path, field: str, limit: int | None) -> list[str]:
     return texts
 
 
-def throughput(corpus: Path, field: str, jobs: int, n: int, size: int) -> dict:
-    cmd = mediabias_cmd() + ["score", str(corpus), "--text-field", field, "--format", "jsonl", "--jobs", str(jobs), "--no-progress"]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def _tree_rss_kb(pid: int) -> list[int]:
+    """RSS in kB of ``pid`` and all its descendants (Linux /proc)."""
+    out = []
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        out.append(int(line.split()[1]))
+                        break
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo.extend(int(c) for c in fh.read().split())
+        except (OSError, ValueError):
+            continue
+    return out
+
+
+def run_measured(cmd: list[str]) -> tuple[float, int, int]:
+    """Wall seconds, peak single-process RSS (kB) and peak tree RSS (kB) of ``cmd``."""
     t0 = time.perf_counter()
     with open(os.devnull, "w") as devnull:
-        subprocess.run(cmd, stdout=devnull, check=False)
-    dt = time.perf_counter() - t0
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        proc = subprocess.Popen(cmd, stdout=devnull)
+        peak_one = peak_sum = 0
+        while proc.poll() is None:
+            sizes = _tree_rss_kb(proc.pid)
+            if sizes:
+                peak_one = max(peak_one, max(sizes))
+                peak_sum = max(peak_sum, sum(sizes))
+            time.sleep(0.02)
+    return time.perf_counter() - t0, peak_one, peak_sum
+
+
+def throughput(corpus: Path, field: str, jobs: int, n: int, size: int) -> dict:
+    cmd = mediabias_cmd() + ["score", str(corpus), "--text-field", field, "--format", "jsonl", "--jobs", str(jobs), "--no-progress"]
+    dt, peak_one, peak_sum = run_measured(cmd)
     return {
         "jobs": jobs,
         "articles": n,
         "seconds": round(dt, 3),
         "articles_per_s": round(n / dt, 1),
         "mb_per_s": round(size / dt / 1e6, 2),
-        "peak_rss_mb": round(max(peak_kb, before) / 1024, 1),
+        "peak_rss_mb_largest_process": round(peak_one / 1024, 1),
+        "peak_rss_mb_all_processes": round(peak_sum / 1024, 1),
     }
 
 
@@ -126,6 +159,8 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="200 articles and 5 start-up runs (for CI)")
     ap.add_argument("--runs", type=int, default=21, help="fresh processes per start-up figure (default 21)")
     ap.add_argument("--json", type=Path, help="also write the results to this file")
+    ap.add_argument("--rss-repeat", type=int, default=0, metavar="N",
+                    help="also run --jobs 2 on the corpus repeated N times and report its peak RSS")
     args = ap.parse_args()
 
     field = text_field(args.corpus)
@@ -150,6 +185,13 @@ def main() -> None:
             "stage_ms_per_article": stages(texts),
             "startup": startup(5 if args.quick else args.runs, article),
         }
+        if args.rss_repeat > 1:
+            big = Path(tmp) / "repeated.jsonl"
+            with big.open("w", encoding="utf-8") as out, corpus.open(encoding="utf-8") as src:
+                lines = src.readlines()
+                for _ in range(args.rss_repeat):
+                    out.writelines(lines)
+            result["repeated"] = {"times": args.rss_repeat, **throughput(big, field, 2, len(texts) * args.rss_repeat, size * args.rss_repeat)}
     print(json.dumps(result, indent=2))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
