@@ -91,6 +91,12 @@ def _field_map(specs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+def _explain_option(f: Callable) -> Callable:
+    return click.option("--explain", is_flag=True,
+                        help="Print each article's text with the spans behind the numbers highlighted, a legend "
+                             "and the numbers (marks instead of colour with NO_COLOR or when piped).")(f)
+
+
 def _engine_options(f: Callable) -> Callable:
     """`score` only: run on a Dask cluster instead of this machine."""
     options = [
@@ -130,7 +136,7 @@ def _run_dask(measures: tuple[str, ...], opts: dict[str, Any], config, field_map
 
 
 def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
-    """Common body of every analysing command."""
+    """Common body of every analysing command (and of compare and report)."""
     from mediabias import batch
     from mediabias.inputs import DEFAULT_MAX_BYTES, iter_inputs
 
@@ -138,7 +144,15 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
     field_map = _field_map(opts["field_specs"])
     if opts.get("engine") == "dask":
         return _run_dask(measures, opts, config, field_map)
-    fmt = opts["fmt"] or ("table" if sys.stdout.isatty() else "jsonl")
+    if opts.get("explain"):
+        if opts["fmt"] not in (None, "table"):
+            raise click.UsageError("--explain prints the text with its spans; it cannot be combined with --format "
+                                   + opts["fmt"])
+        fmt = "explain"
+    elif measure == "report":
+        fmt = "html"
+    else:
+        fmt = opts["fmt"] or ("table" if sys.stdout.isatty() else ("json" if measure == "compare" else "jsonl"))
     items = iter_inputs(
         opts["paths"],
         patterns=opts["patterns"],
@@ -163,7 +177,7 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
 
         results = with_progress(results)
     try:
-        _render(measure, fmt, results, on_record)
+        _render(measure, fmt, results, on_record, opts)
     except KeyboardInterrupt:
         sys.stdout.flush()
         click.echo(f"mediabias: interrupted after {counts['done']} input(s)", err=True)
@@ -207,13 +221,30 @@ class _InterruptGuard:
             raise KeyboardInterrupt
 
 
-def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None]) -> None:
+def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None], opts: dict[str, Any]) -> None:
     import signal
 
     out = sys.stdout
     records = (record for _, record in results)
     guard = _InterruptGuard()
     signal.signal(signal.SIGINT, guard.handler)
+    if measure in ("compare", "report"):
+        from mediabias.render.story import render_story
+
+        pairs = []
+        for item, record in results:
+            on_record(record)
+            pairs.append((item, record))
+        render_story(measure, fmt, pairs, out, opts.get("output"))
+        return
+    if fmt == "explain":
+        from mediabias.render.explain import ExplainView
+
+        view = ExplainView(measure, out)
+        for item, record in results:
+            on_record(record)
+            view.add(item, record)
+        return
     if fmt in ("jsonl", "json", "csv"):
         from mediabias.render import records as writers
 
@@ -274,9 +305,10 @@ _command(
       mediabias score articles/ --glob '*.txt'
       mediabias score corpus.jsonl --text-field content --field outlet=source --format jsonl | jq .hedging.per_1k_words
       mediabias score articles/ --format csv > scores.csv
+      mediabias score article.txt --explain
       mediabias score shards/ --engine dask --scheduler tcp://10.0.0.5:8786 --output-dir out/
     """,
-    extra=_engine_options,
+    extra=lambda f: _explain_option(_engine_options(f)),
 )
 _command(
     "hedging",
@@ -289,7 +321,9 @@ _command(
     Examples:
       mediabias hedging article.txt
       mediabias hedging articles/ --format jsonl | jq '.hedging.by_category'
+      mediabias hedging article.txt --explain
     """,
+    extra=_explain_option,
 )
 _command(
     "sentiment",
@@ -302,7 +336,9 @@ _command(
       mediabias sentiment article.txt
       mediabias sentiment article.txt --party "Russia=Russia,Russian,Moscow,Kremlin" --party "Amnesty=Amnesty"
       mediabias sentiment articles/ --config parties.toml --format json
+      mediabias sentiment article.txt --explain
     """,
+    extra=_explain_option,
 )
 _command(
     "sources",
@@ -314,7 +350,9 @@ _command(
     Examples:
       mediabias sources article.txt
       mediabias sources articles/ --format csv > sources.csv
+      mediabias sources article.txt --explain
     """,
+    extra=_explain_option,
 )
 _command(
     "readability",
@@ -327,6 +365,46 @@ _command(
       mediabias readability articles/
       mediabias readability article.txt --format json
     """,
+)
+
+_command(
+    "compare",
+    ("hedging", "sentiment", "sources", "readability"),
+    """Articles on one story side by side: one column per article (labelled
+    by outlet, title or file name), rows for hedging, sentiment toward each
+    party (aligned across articles), sources and readability; the cells that
+    differ most are marked and each group ends with a one-line summary of its
+    largest gap. --format json (or jsonl, one line) gives the comparison as
+    data; csv gives it in long form (group, row, article, value).
+
+    \b
+    Examples:
+      mediabias compare ../shared/seeds
+      mediabias compare examples/articles --format json
+      jq -c 'select(.event_id == 0)' newswcl50_docs.jsonl | mediabias compare - --jsonl --text-field sentences
+    """,
+)
+
+
+def _report_options(f: Callable) -> Callable:
+    return click.option("--output", "-o", required=True, type=click.Path(dir_okay=False),
+                        help="The HTML file to write (written whole or not at all).")(f)
+
+
+_command(
+    "report",
+    ("hedging", "sentiment", "sources", "readability"),
+    """One self-contained HTML report for a story cluster: the comparison
+    table, charts (party sentiment by outlet, citations by party, hedging by
+    category) and every article with its spans highlighted (hover for the
+    category or score). No external files or requests: it opens offline.
+
+    \b
+    Examples:
+      mediabias report ../shared/seeds -o seeds.html
+      mediabias report examples/articles -o examples/report.html
+    """,
+    extra=_report_options,
 )
 
 

@@ -7,8 +7,9 @@
   and folders; ``glob`` patterns choose the files (default: every file);
 * ``-`` is standard input (one article, or a corpus with ``jsonl=True``);
 * ``.jsonl`` / ``.ndjson`` files are corpora: one JSON object per line with
-  the article in ``text`` (or ``text_field``) and optional ``id``, ``title``,
-  ``outlet``, ``date`` and ``url``.
+  the article in ``text`` (or ``text_field``; a list of strings -- sentences
+  or paragraphs -- is joined with line breaks) and optional ``id``,
+  ``title``, ``outlet``, ``date`` and ``url``.
 
 Bytes are decoded here: UTF-8 (with or without BOM), UTF-16 with a BOM,
 otherwise the encoding charset-normalizer detects; the encoding is reported
@@ -206,6 +207,8 @@ def _iter_jsonl(
         raw_id = obj.get(id_field)
         item_id = str(raw_id) if raw_id is not None else source
         text = obj.get(text_field)
+        if isinstance(text, list) and all(isinstance(t, str) for t in text):
+            text = "\n".join(text)  # a corpus stored as a list of sentences or paragraphs
         if not isinstance(text, str):
             what = "missing" if text is None else f"a {type(text).__name__}, not a string"
             yield Item(item_id, source, meta=meta, error=("field", f"line {lineno}: field {text_field!r} is {what}"))

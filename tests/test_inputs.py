@@ -66,3 +66,10 @@ def test_too_large(tmp_path):
     p.write_text("word " * 100, encoding="utf-8")
     item = next(iter_inputs([str(p)], max_bytes=100))
     assert item.error[0] == "too_large"
+
+
+def test_jsonl_text_given_as_a_list_of_sentences(tmp_path):
+    path = tmp_path / "s.jsonl"
+    path.write_text(json.dumps({"doc_id": "0_L", "sentences": ["One.", "Two."], "outlet": "L"}) + "\n", encoding="utf-8")
+    item = next(iter_inputs([str(path)], text_field="sentences", id_field="doc_id"))
+    assert item.text == "One.\nTwo." and item.id == "0_L" and item.meta == {"outlet": "L"}

@@ -1,0 +1,37 @@
+from click.testing import CliRunner
+
+from mediabias.cli import main
+
+TEXT = 'Officials said the alleged strikes may have hit Moscow. "It is clearly false," Igor Konashenkov said.'
+
+
+def run(*args, env=None):
+    return CliRunner().invoke(main, list(args), input=TEXT, env=env or {})
+
+
+def test_no_color_marks_every_span():
+    r = run("score", "-", "--explain", env={"NO_COLOR": "1", "COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    out = r.stdout
+    assert "[alleged|D]" in out and "[may have|H]" in out and "[clearly|B]" in out
+    assert "{Moscow|" in out
+    assert "{<Igor Konashenkov|SRC>|+0.40}" in out  # equal spans nest, they do not cross
+    assert "<said|CUE>" in out and "<Officials|SRC>" in out and "\u00ab" in out
+    assert "hedging: [text|H] hedge" in out  # the legend
+    assert "attributions" in out and "per 1k words" in out  # the numbers beneath
+
+
+def test_one_measure_shows_only_its_spans():
+    r = run("hedging", "-", "--explain", env={"NO_COLOR": "1", "COLUMNS": "200"})
+    assert "[alleged|D]" in r.stdout and "CUE>" not in r.stdout and "{Moscow" not in r.stdout
+
+
+def test_narrow_terminal_wraps():
+    r = run("sources", "-", "--explain", env={"NO_COLOR": "1", "COLUMNS": "40"})
+    assert r.exit_code == 0
+    assert max(len(line) for line in r.stdout.splitlines()) <= 40
+
+
+def test_explain_with_a_machine_format_is_a_usage_error():
+    r = run("score", "-", "--explain", "--format", "json")
+    assert r.exit_code == 2 and "--explain" in r.stderr
