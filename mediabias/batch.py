@@ -26,11 +26,9 @@ unaffected.
 from __future__ import annotations
 
 import itertools
-import multiprocessing as mp
 import os
 import signal
 import sys
-from multiprocessing.connection import wait
 from typing import Any, Iterable, Iterator
 
 from mediabias.pipeline import MEASURES, analyze
@@ -172,6 +170,9 @@ def run(
 
 
 def _parallel(chunks: Iterator[list[Item]], config: Config, measures: tuple[str, ...], jobs: int):
+    import multiprocessing as mp  # not on the start-up path of a one-file run
+    from multiprocessing.connection import wait
+
     methods = mp.get_all_start_methods()
     ctx = mp.get_context("fork" if "fork" in methods else "spawn")
     if ctx.get_start_method() == "fork":
