@@ -60,18 +60,27 @@ class PhraseMatcher:
     def find(self, tokens: list[str], start: int = 0, end: int | None = None) -> list[PhraseMatch]:
         """All non-overlapping matches in ``tokens[start:end]``."""
         index = self._index
-        get = index.get
         n = len(tokens) if end is None else end
         out: list[PhraseMatch] = []
-        i = start
-        while i < n:
-            cands = get(tokens[i])
-            if cands is not None:
-                for rest, payload in cands:
+        free = start  # first token not inside an earlier match
+        # where a phrase may start: one set lookup per token in a comprehension,
+        # then the (few) candidate positions in order
+        span = tokens if start == 0 and n == len(tokens) else tokens[start:n]
+        for i in [k for k, t in enumerate(span, start) if t in index]:
+            if i < free:
+                continue
+            second = tokens[i + 1] if i + 1 < n else None
+            for rest, payload in index[tokens[i]]:
+                if rest:
+                    # the second token first: most candidates ("it", "in", "to") fail there
+                    if rest[0] != second:
+                        continue
                     k = len(rest)
-                    if i + 1 + k <= n and (k == 0 or tuple(tokens[i + 1 : i + 1 + k]) == rest):
-                        out.append(PhraseMatch(i, i + 1 + k, payload))
-                        i += k
-                        break
-            i += 1
+                    if i + 1 + k > n or tuple(tokens[i + 1 : i + 1 + k]) != rest:
+                        continue
+                else:
+                    k = 0
+                out.append(PhraseMatch(i, i + 1 + k, payload))
+                free = i + 1 + k
+                break
         return out
