@@ -167,3 +167,20 @@ def test_empty_text_has_null_rates():
     assert d["hedging"]["author_voice"]["per_sentence"] is None
     assert d["sources"]["per_100_words"] is None
     assert d["readability"]["flesch_reading_ease"] is None
+
+
+def test_table_views_show_whom_the_distancing_is_aimed_at():
+    from click.testing import CliRunner
+
+    from mediabias.cli import main
+
+    text = "Russia rejected Amnesty's alleged findings and its 'remote investigation'. The toll may rise."
+    r = CliRunner().invoke(main, ["hedging", "-", "--format", "table"], input=text, env={"COLUMNS": "160"})
+    assert r.exit_code == 0, r.output
+    assert "aimed at" in r.stdout and "Amnesty International" in r.stdout and "scare quote" in r.stdout
+    row = next(line for line in r.stdout.splitlines() if "Amnesty International" in line and "│" in line)
+    cells = [c.strip() for c in row.split("│")[1:-1]]
+    # party, hedge, distancing, weasel, author voice, per 1k words, distancing /1k
+    assert cells[:5] == ["Amnesty International", "0", "2", "0", "2"]
+    r = CliRunner().invoke(main, ["score", "-", "--format", "table"], input=text, env={"COLUMNS": "200"})
+    assert r.exit_code == 0 and "Amnesty International 153.8" in r.stdout  # 2 hits in 13 words

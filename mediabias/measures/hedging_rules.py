@@ -1,19 +1,23 @@
-"""Context rules of the hedging measure: which word-list hits stand, scare
-quotes, and the party a hit bears on.
+"""Context rules of the hedging measure: which word-list hits stand (and in
+which category), scare quotes, and the party a hit bears on.
 
 Every rule looks at a few tokens around one hit (or one quotation), so the
 rules cost nothing on text without hits and stay linear in the text.  The
 rules are grammar, not vocabulary: the vocabulary is in the word lists.
 
 * modals are hedges only in their epistemic use: not "May" the month, not
-  "might" the noun, not "could not" (a negative stated, not doubt);
-* vague quantities (some, many, most, several ...) are weasel words of
-  people or things, not of time ("for many years"), numbers ("some 300"),
-  superlatives ("the most") or the end of a list ("and others");
+  "might" the noun, not "could not" (a negative stated, not doubt), not a
+  root modal with a generic subject ("users may download");
+* vague quantities (some, many, several ...) are weasel words of people or
+  things, not of time ("for many years"), numbers ("some 300"), amounts
+  ("some money"), a definite set ("his many travels") or a list's end;
 * group nouns (critics, experts) are weasel words only when unnamed;
-* participles of opinion verbs are weasel words in an agentless passive;
-* "claim(s)", "suspected", "supposed", "possible", "certain", "apparent"
-  keep their category only in the sense that hedges or distances.
+* participles of opinion verbs are weasel words in an agentless passive,
+  and generality adverbs only of a consensus ("widely regarded");
+* "claim(s)", "suspected", "supposed", "possible", "certain", "likely",
+  "apparent" keep their category only in the sense that hedges or
+  distances ("apparent" after "became" is evidence: a booster);
+* scare quotes: short quotations that are not speech, names or mentions.
 """
 
 from __future__ import annotations
@@ -45,7 +49,6 @@ _NUMBER_WORDS = frozenset(
      "thousand", "thousands", "million", "millions", "billion", "dozen", "dozens", "half", "per", "percent"}
 )
 _QUANTIFIERS = frozenset({"some", "many", "most", "several", "various", "numerous", "countless", "certain"})
-_SUPERLATIVE_BEFORE = frozenset({"the", "a", "at", "'s", "its", "his", "her", "their", "our", "my", "your", "whose"})
 _LIST_END_BEFORE = frozenset({"and", "or", "among", "amongst", "with", "from", "by", "nor", "to", "than", "of"})
 _GROUP_NOUNS = frozenset(
     {"critics", "experts", "observers", "analysts", "commentators", "historians", "scholars", "opponents",
