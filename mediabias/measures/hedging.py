@@ -153,7 +153,7 @@ def score(
     """
     hits: list[HedgeHit] = []
     starts, ends, text = doc.tok_starts, doc.tok_ends, doc.text
-    party_at = rules.party_tokens(parties)
+    targets = rules.Targets(doc, parties)
     for m in _matcher(_overrides(lexicons)).find(doc.lowers):
         cat = rules.keep(doc, m.tok_start, m.tok_end, m.payload)
         if cat is None:
@@ -162,7 +162,7 @@ def score(
         hits.append(
             HedgeHit(
                 text[s:e], cat, s, e, doc.tok_sent[m.tok_start], doc.in_quote(s, e),
-                rules.target_party(doc, party_at, m.tok_start, m.tok_end),
+                targets.party(m.tok_start, m.tok_end),
                 VIA_PASSIVE if m.payload == PASSIVE else VIA_LIST,
             )
         )
@@ -171,7 +171,7 @@ def score(
         j = max(i + 1, doc.token_index(e - 1) + 1)
         hits.append(
             HedgeHit(text[s:e], "distancing", s, e, doc.sentence_index(s), nested,
-                     rules.target_party(doc, party_at, i, j), VIA_SCARE_QUOTE)
+                     targets.party(i, j), VIA_SCARE_QUOTE)
         )
     hits.sort(key=lambda h: h.start)
     return HedgingResult(tuple(hits), doc.n_words, len(doc.sentences))

@@ -328,51 +328,52 @@ def scare_quotes(doc: Document) -> list[tuple[int, int, bool]]:
 # -- whose claim is hedged -----------------------------------------------------
 
 
-def party_tokens(parties: PartyIndex | None) -> dict[int, str]:
-    """Token index -> the party a mention there speaks for (a person's affiliation)."""
-    if parties is None:
-        return {}
-    out: dict[int, str] = {}
-    for m in parties.mentions:
-        party = parties.party_of(m.party)
-        for k in range(m.tok_start, m.tok_end):
-            out[k] = party
-    return out
+class Targets:
+    """Finds the party a hit bears on, from a document's party mentions.
 
-
-def target_party(doc: Document, party_at: dict[int, str], i: int, j: int) -> str | None:
-    """The party a hit on tokens ``[i, j)`` bears on (``party_at`` from :func:`party_tokens`).
-
-    In order: a party inside the hit (a scare quote) or a possessive just
-    before it ("*Amnesty*'s alleged findings"), a party in the noun phrase
-    the hit modifies ("suspected *Russian* airstrikes"), else the nearest
-    party mention in the same clause, looking back first (the subject:
-    "*Russia* appears to have") -- a person counts for their affiliation.
+    Mentions are kept in token order, so each look-up is a binary search and
+    a check of the few tokens between the hit and the nearest mention.
     """
-    if not party_at:
+
+    __slots__ = ("doc", "parties", "mentions", "starts")
+
+    def __init__(self, doc: Document, parties: PartyIndex | None) -> None:
+        self.doc = doc
+        self.parties = parties
+        self.mentions = sorted(parties.mentions, key=lambda m: m.tok_start) if parties is not None else []
+        self.starts = [m.tok_start for m in self.mentions]
+
+    def party(self, i: int, j: int) -> str | None:
+        """The party a hit on tokens ``[i, j)`` bears on.
+
+        In order: a party inside the hit (a scare quote) or a possessive just
+        before it ("*Amnesty*'s alleged findings"), a party in the noun phrase
+        the hit modifies ("suspected *Russian* airstrikes"), else the nearest
+        party mention in the same clause, looking back first (the subject:
+        "*Russia* appears to have") -- a person counts for their affiliation.
+        """
+        if not self.mentions:
+            return None
+        lows = self.doc.lowers
+        sent = self.doc.sentences[self.doc.tok_sent[i]]
+        k = bisect_left(self.starts, i)  # first mention starting at or after the hit
+        before = self.mentions[k - 1] if k > 0 else None
+        after = self.mentions[k] if k < len(self.mentions) else None
+        if before is not None and before.tok_end > i:
+            return self._of(before)  # the hit starts inside a mention
+        if after is not None and after.tok_start < j:
+            return self._of(after)  # a mention inside the hit: 'remote Russian strikes'
+        if before is not None and before.tok_end in (i - 1, i - 2) and lows[before.tok_end] == "'s":
+            return self._of(before)  # Amnesty's (so-called) findings
+        if after is not None and after.tok_start < min(j + 3, sent.tok_end) and _NP_BREAKS.isdisjoint(lows[j : after.tok_start]):
+            return self._of(after)  # the noun phrase the hit modifies
+        if (before is not None and before.tok_start >= sent.tok_start and i - before.tok_end < _CLAUSE_REACH
+                and _CLAUSE_BREAKS.isdisjoint(lows[before.tok_end : i])):
+            return self._of(before)
+        if (after is not None and after.tok_start < sent.tok_end and after.tok_start - j < _CLAUSE_REACH // 2
+                and _CLAUSE_BREAKS.isdisjoint(lows[j : after.tok_start])):
+            return self._of(after)
         return None
-    get = party_at.get
-    lows = doc.lowers
-    sent = doc.sentences[doc.tok_sent[i]]
-    for k in range(i, j):
-        if k in party_at:
-            return party_at[k]
-    for k in (i - 2, i - 3):
-        if k >= sent.tok_start and lows[k + 1] == "'s" and k in party_at:
-            return party_at[k]
-    for k in range(j, min(sent.tok_end, j + 3)):
-        if lows[k] in _NP_BREAKS:
-            break
-        if k in party_at:
-            return party_at[k]
-    for k in range(i - 1, max(sent.tok_start, i - _CLAUSE_REACH) - 1, -1):
-        if lows[k] in _CLAUSE_BREAKS:
-            break
-        if get(k):
-            return party_at[k]
-    for k in range(j, min(sent.tok_end, j + _CLAUSE_REACH // 2)):
-        if lows[k] in _CLAUSE_BREAKS:
-            break
-        if get(k):
-            return party_at[k]
-    return None
+
+    def _of(self, mention) -> str:
+        return self.parties.party_of(mention.party)
