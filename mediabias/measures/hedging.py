@@ -110,8 +110,7 @@ class HedgingResult:
         quoted = self._rates([h for h in self.hits if h.in_quote])
         by_cat = everything["by_category"]
         return {
-            **{k: v for k, v in everything.items() if k != "by_category"},
-            "by_category": by_cat,
+            **everything,
             "by_category_per_1k_words": {c: _rate(n, self.n_words, 1000) for c, n in by_cat.items()},
             "author_voice": author,
             "quoted": quoted,
