@@ -45,7 +45,10 @@ def _input_options(f: Callable) -> Callable:
                      help='Define a party and its aliases (repeatable), e.g. --party "Russia=Russia,Russian,Moscow,Kremlin". '
                           "Replaces automatic detection."),
         click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-                     help="TOML file with a [parties] table of name = [aliases]."),
+                     help="TOML file with a [parties] table of name = [aliases] (and [lexicons], as --lexicon)."),
+        click.option("--lexicon", "lexicon_specs", multiple=True, metavar="NAME=FILE",
+                     help="Replace a packaged word list with FILE (one phrase a line), e.g. --lexicon hedge=my_hedges.txt; "
+                          "NAME: hedge, distancing, weasel, booster."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                      help="Worker processes for batches. Default: all cores; 1 = in this process."),
         click.option("--max-bytes", type=click.IntRange(min=1), default=None,
@@ -58,8 +61,10 @@ def _input_options(f: Callable) -> Callable:
     return f
 
 
-def _make_config(party_specs: tuple[str, ...], config_path: str | None):
-    from mediabias.config import Config, ConfigError, parse_party_spec
+def _make_config(party_specs: tuple[str, ...], config_path: str | None, lexicon_specs: tuple[str, ...] = ()):
+    from dataclasses import replace
+
+    from mediabias.config import Config, ConfigError, parse_lexicon_spec, parse_party_spec
 
     try:
         config = Config.from_file(config_path) if config_path else Config()
@@ -70,11 +75,16 @@ def _make_config(party_specs: tuple[str, ...], config_path: str | None):
                 extra[name] = extra.get(name, ()) + aliases
             # --party replaces the config's parties of the same name, keeps the others
             base = {k: v for k, v in (config.parties or {}).items() if k not in extra}
-            config = Config(parties=base or None).with_parties(extra)
+            config = replace(config, parties=base or None).with_parties(extra)
     except ConfigError as e:
         if party_specs and "party spec" in str(e):
             raise click.BadParameter(str(e), param_hint="'--party'") from None
         raise click.ClickException(str(e)) from None
+    try:
+        if lexicon_specs:
+            config = config.with_lexicons(dict(parse_lexicon_spec(spec) for spec in lexicon_specs))
+    except ConfigError as e:
+        raise click.BadParameter(str(e), param_hint="'--lexicon'") from None
     return config
 
 
@@ -140,7 +150,7 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
     from mediabias import batch
     from mediabias.inputs import DEFAULT_MAX_BYTES, iter_inputs
 
-    config = _make_config(opts["party_specs"], opts["config_path"])
+    config = _make_config(opts["party_specs"], opts["config_path"], opts["lexicon_specs"])
     field_map = _field_map(opts["field_specs"])
     if opts.get("engine") == "dask":
         return _run_dask(measures, opts, config, field_map)

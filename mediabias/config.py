@@ -1,4 +1,4 @@
-"""Configuration: user-defined parties from ``--party`` specs and TOML files.
+"""Configuration: user-defined parties and word lists, from options and TOML.
 
 A config file is TOML with a ``[parties]`` table mapping a party name to
 its aliases, either a list or a comma-separated string::
@@ -7,17 +7,26 @@ its aliases, either a list or a comma-separated string::
     Russia = ["Russia", "Russian", "Moscow", "Kremlin", "Konashenkov"]
     "Amnesty International" = "Amnesty International, Amnesty"
 
+A ``[lexicons]`` table replaces packaged word lists with the user's own
+files (paths relative to the config file), as ``--lexicon hedge=FILE`` does::
+
+    [lexicons]
+    hedge = "my_hedges.txt"
+
 One ``Config`` object is built by the command line (or by the caller of
 ``analyze``) and passed down; it is immutable.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Mapping
 
 PartySpec = dict[str, tuple[str, ...]]
+LexiconSpec = dict[str, tuple[str, ...]]  # word-list name -> entries
+# Word lists a user may replace (--lexicon NAME=FILE, [lexicons] NAME = "FILE").
+LEXICON_NAMES = ("hedge", "distancing", "weasel", "booster")
 
 
 class ConfigError(ValueError):
@@ -27,16 +36,42 @@ class ConfigError(ValueError):
 @dataclass(frozen=True)
 class Config:
     parties: PartySpec | None = None  # None: detect parties automatically
+    lexicons: LexiconSpec | None = None  # None: the packaged word lists
 
     @classmethod
     def from_file(cls, path: str | Path) -> "Config":
-        return cls(parties=load_config_file(path).get("parties"))
+        data = load_config_file(path)
+        return cls(parties=data.get("parties"), lexicons=data.get("lexicons"))
 
     def with_parties(self, extra: PartySpec) -> "Config":
         merged = dict(self.parties or {})
         for name, aliases in extra.items():
             merged[name] = tuple(dict.fromkeys(merged.get(name, ()) + aliases))
-        return Config(parties=merged or None)
+        return replace(self, parties=merged or None)
+
+    def with_lexicons(self, extra: LexiconSpec) -> "Config":
+        return replace(self, lexicons={**(self.lexicons or {}), **extra} or None)
+
+
+def load_lexicon(name: str, path: str | Path, *, where: str) -> tuple[str, ...]:
+    """Entries of the user's word list ``path`` replacing the list ``name``."""
+    from mediabias.lexicons import LexiconError, load_user_list
+
+    if name not in LEXICON_NAMES:
+        raise ConfigError(f"{where}: unknown word list {name!r} (known: {', '.join(LEXICON_NAMES)})")
+    try:
+        return load_user_list(path, name=name)
+    except LexiconError as e:
+        raise ConfigError(str(e)) from None
+
+
+def parse_lexicon_spec(spec: str) -> tuple[str, tuple[str, ...]]:
+    """``"hedge=my_hedges.txt"`` -> ``("hedge", (entries of my_hedges.txt))``."""
+    name, sep, path = spec.partition("=")
+    name = name.strip()
+    if not sep or not name or not path.strip():
+        raise ConfigError(f"lexicon spec {spec!r}: expected NAME=FILE with NAME one of {', '.join(LEXICON_NAMES)}")
+    return name, load_lexicon(name, path.strip(), where=f"lexicon spec {spec!r}")
 
 
 def _clean_aliases(raw: Iterable[str], *, where: str) -> tuple[str, ...]:
@@ -100,7 +135,7 @@ def load_config_file(path: str | Path) -> dict:
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"config file {path}: {e}") from None
     out: dict = {}
-    known = {"parties"}
+    known = {"parties", "lexicons"}
     for key in data:
         if key not in known:
             raise ConfigError(f"config file {path}: unknown table or key [{key}] (known: {', '.join(sorted(known))})")
@@ -117,4 +152,15 @@ def load_config_file(path: str | Path) -> dict:
                 raise ConfigError(f"{where}: expected a list of aliases or a comma-separated string")
             parties[name] = _clean_aliases(aliases, where=where)
         out["parties"] = parties or None
+    if "lexicons" in data:
+        table = data["lexicons"]
+        if not isinstance(table, dict):
+            raise ConfigError(f"config file {path}: [lexicons] must be a table of name = \"FILE\"")
+        lexicons: LexiconSpec = {}
+        for name, file in table.items():
+            where = f"config file {path}: lexicons.{name}"
+            if not isinstance(file, str) or not file.strip():
+                raise ConfigError(f"{where}: expected the path of a word-list file")
+            lexicons[name] = load_lexicon(name, path.parent / file.strip(), where=where)
+        out["lexicons"] = lexicons or None
     return out

@@ -47,7 +47,7 @@ def analyze(
         raise ValueError(f"unknown measure(s): {', '.join(sorted(unknown))}; choose from {', '.join(MEASURES)}")
     doc = Document(text)
     index = party_detection.detect(doc, party_spec)
-    hedging_result = hedging.score(doc, index) if "hedging" in wanted else None
+    hedging_result = hedging.score(doc, index, lexicons=cfg.lexicons) if "hedging" in wanted else None
     sources_result = sources.score(doc, index) if "sources" in wanted else None
     sentiment_result = sentiment.score(doc, index) if "sentiment" in wanted else None
     readability_result = readability.score(text, doc.n_words) if "readability" in wanted else None

@@ -31,9 +31,12 @@ def test_rt_distances_itself_from_the_report(records):
     rt = records["000"]["hedging"]
     distancing = {h["text"].lower() for h in rt["hits"] if h["category"] == "distancing"}
     assert {"alleged", "supposedly", "suspected", "remote investigation"} <= distancing
-    # the most distancing of the five, and most of it aimed at Amnesty or Russia's strikes
-    assert rt["by_category"]["distancing"] == max(r["hedging"]["by_category"]["distancing"] for r in records.values())
-    assert rt["by_party"]["Amnesty International"]["distancing"] >= 2
+    # the highest distancing rate toward Amnesty International of the five
+    def toward_amnesty(rec):
+        return (rec["hedging"]["by_party"].get("Amnesty International") or {}).get("distancing_per_1k_words") or 0
+
+    assert rt["by_party"]["Amnesty International"]["distancing"] >= 3
+    assert toward_amnesty(records["000"]) > max(toward_amnesty(r) for k, r in records.items() if k != "000")
 
 
 def test_rt_quotes_russian_officials_at_length(records):

@@ -23,9 +23,9 @@ def test_state_broadcaster_voice():
     d = analyze(STATE).to_dict()
     h = d["hedging"]
     distancing = [x["text"] for x in h["hits"] if x["category"] == "distancing"]
-    assert distancing == ["so-called", "remotely", "alleged"]
+    assert distancing == ["so-called", "remotely", "claims that", "alleged"]
     assert h["by_category"]["booster"] == 1  # "Of course": certainty, not a hedge
-    assert h["count"] == 3
+    assert h["count"] == 4
     s = d["sources"]
     quoted = [c for c in s["citations"] if c["kind"] == "direct"]
     assert [c["source"]["text"] for c in quoted] == ["defense ministry spokesman Gen. Oleg Varin", "Varin"]

@@ -27,6 +27,38 @@ def read_entries(raw: str, *, origin: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
+def load_user_list(path: str | Path, *, name: str) -> tuple[str, ...]:
+    """A user's replacement for the packaged word list ``name`` (``--lexicon``).
+
+    Same format as the packaged lists (one phrase a line, ``#`` comments);
+    entries are lower-cased.  A missing, unreadable, empty or non-UTF-8 file,
+    or a phrase without a letter or digit (it can never match a word),
+    raises :class:`LexiconError` naming the file and the line.
+    """
+    from mediabias.text.phrases import phrase_tokens
+
+    path = Path(path)
+    where = f"{name} lexicon {path}"
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise LexiconError(f"{where}: {e.strerror or e}") from None
+    try:
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise LexiconError(f"{where}, line {line}: not UTF-8 ({e.reason} at byte {e.start})") from None
+    entries = read_entries(raw, origin=str(path))
+    if not entries:
+        raise LexiconError(f"{where}: no entries (one phrase a line; '#' starts a comment)")
+    out = []
+    for lineno, entry in entries:
+        if not any(t[0].isalnum() for t in phrase_tokens(entry)):
+            raise LexiconError(f"{where}, line {lineno}: {entry!r} has no word in it and can never match")
+        out.append(" ".join(entry.lower().split()))
+    return tuple(dict.fromkeys(out))
+
+
 @lru_cache(maxsize=None)
 def load_list(name: str) -> tuple[str, ...]:
     """Entries of the packaged word list ``name`` in file order."""

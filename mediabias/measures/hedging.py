@@ -2,28 +2,32 @@
 
 Categories (word lists in ``mediabias/lexicons/<category>.txt``):
 
-* ``hedge`` -- epistemic modals and lexical hedges (may, might, appears to);
-* ``distancing`` -- alleged, suspected, so-called ... and *scare quotes*, a
-  quoted phrase of one to four words that is not reported speech;
-* ``weasel`` -- unnamed attribution (some say, critics argue);
+* ``hedge`` -- epistemic modals and lexical hedges (may, might, appears to,
+  probably, it is not clear);
+* ``distancing`` -- alleged, suspected, so-called, supposedly ... and *scare
+  quotes*, a quoted phrase of one to four words that is not reported speech,
+  a name or a title;
+* ``weasel`` -- unnamed or vague attribution and unsourced generalisation
+  (some say, critics argue, it is believed, many, most, widely, notable);
 * ``booster`` -- certainty (clearly, of course); reported, never counted as
   hedging.
 
-All lists are matched in one pass over the Document's lower-cased tokens.
-Context rules drop "May" the month, "might" the noun, negated modals ("could
-not") and "suspect(s)" the noun.  A hit inside a quotation is flagged
-``in_quote`` (a source's hedging, not the author's) and counted separately
-from the author's voice.
+All lists (and the participles of opinion verbs that make an agentless
+passive a weasel: ``attribution_participles.txt``) are matched in one pass
+over the Document's lower-cased tokens; the context rules in
+:mod:`mediabias.measures.hedging_rules` then keep, re-class or drop each hit.
+A hit inside a quotation is flagged ``in_quote`` (a source's hedging, not
+the author's) and counted separately from the author's voice.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterable, Mapping
 
 from mediabias.lexicons import load_list
+from mediabias.measures import hedging_rules as rules
 from mediabias.measures.parties import PartyIndex
 from mediabias.text.document import Document
 from mediabias.text.phrases import PhraseMatcher
@@ -31,24 +35,8 @@ from mediabias.text.phrases import PhraseMatcher
 NAME = "hedging"
 CATEGORIES = ("hedge", "distancing", "weasel", "booster")
 COUNTED = ("hedge", "distancing", "weasel")  # boosters are certainty, not hedging
-
-_MONTH_CONTEXT = frozenset(
-    {"in", "since", "until", "till", "last", "next", "early", "late", "mid", "of", "from", "by", "through", "this", "during"}
-)
-_NOUN_BEFORE_MIGHT = frozenset(
-    {"the", "his", "her", "its", "their", "our", "my", "your", "military", "economic", "naval", "air", "full", "all", "'s", "of", "american", "russian", "chinese"}
-)
-_NEGATORS = frozenset({"not", "never", "n't", "no"})
-_MODALS = frozenset({"may", "might", "could"})
-_SHORT_QUOTE_WORDS = 4
-# A short quotation in a sentence with one of these outside it is a partial
-# quotation of somebody's words ("saying the strikes have 'killed hundreds'"),
-# not a scare quote.
-_SPEECH_CUES = frozenset(
-    {"said", "says", "say", "saying", "told", "tells", "added", "wrote", "writes", "stated",
-     "called", "calling", "described", "describing", "dubbed", "termed", "according", "quoted"}
-)
-_SPEECH_OPENERS = frozenset({"i", "we", "you", "he", "she", "they", "it", "this", "there"})
+PASSIVE = "passive"  # payload of the opinion participles: a weasel only in a passive
+VIA_LIST, VIA_PASSIVE, VIA_SCARE_QUOTE = "word list", "agentless passive", "scare quote"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +48,7 @@ class HedgeHit:
     sentence: int
     in_quote: bool
     target_party: str | None
+    via: str = VIA_LIST
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -70,7 +59,12 @@ class HedgeHit:
             "sentence": self.sentence,
             "in_quote": self.in_quote,
             "target_party": self.target_party,
+            "via": self.via,
         }
+
+
+def _rate(count: int, denom: int, per: int) -> float | None:
+    return None if denom == 0 else count * per / denom
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,138 +75,102 @@ class HedgingResult:
 
     @property
     def counted(self) -> list[HedgeHit]:
+        """Hedge, distancing and weasel hits (boosters are not hedging)."""
         return [h for h in self.hits if h.category in COUNTED]
 
-    def to_dict(self) -> dict[str, Any]:
-        counted = self.counted
-        author = [h for h in counted if not h.in_quote]
-        quoted = [h for h in counted if h.in_quote]
+    def _rates(self, hits: list[HedgeHit]) -> dict[str, Any]:
+        """Count and rates of ``hits`` (boosters excluded) with their categories."""
+        counted = [h for h in hits if h.category in COUNTED]
         by_cat = {c: 0 for c in CATEGORIES}
-        for h in self.hits:
+        for h in hits:
             by_cat[h.category] += 1
-        by_party: dict[str, dict[str, int]] = {}
-        for h in counted:
-            if h.target_party:
-                d = by_party.setdefault(h.target_party, {c: 0 for c in COUNTED})
-                d[h.category] += 1
-        sentences_hedged = len({h.sentence for h in counted})
         return {
             "count": len(counted),
             "per_1k_words": _rate(len(counted), self.n_words, 1000),
             "per_sentence": _rate(len(counted), self.n_sentences, 1),
-            "share_sentences_hedged": _rate(sentences_hedged, self.n_sentences, 1),
+            "share_sentences_hedged": _rate(len({h.sentence for h in counted}), self.n_sentences, 1),
             "by_category": by_cat,
-            "author_voice": {"count": len(author), "per_1k_words": _rate(len(author), self.n_words, 1000)},
-            "quoted": {"count": len(quoted), "per_1k_words": _rate(len(quoted), self.n_words, 1000)},
+        }
+
+    def _by_party(self) -> dict[str, dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
+        for h in self.counted:
+            if h.target_party:
+                d = out.setdefault(h.target_party, {c: 0 for c in COUNTED} | {"author_voice": 0})
+                d[h.category] += 1
+                d["author_voice"] += not h.in_quote
+        for d in out.values():
+            d["per_1k_words"] = _rate(sum(d[c] for c in COUNTED), self.n_words, 1000)
+            d["distancing_per_1k_words"] = _rate(d["distancing"], self.n_words, 1000)
+        return dict(sorted(out.items(), key=lambda kv: (-sum(kv[1][c] for c in COUNTED), kv[0])))
+
+    def to_dict(self) -> dict[str, Any]:
+        everything = self._rates(list(self.hits))
+        author = self._rates([h for h in self.hits if not h.in_quote])
+        quoted = self._rates([h for h in self.hits if h.in_quote])
+        by_cat = everything["by_category"]
+        return {
+            **everything,
+            "by_category_per_1k_words": {c: _rate(n, self.n_words, 1000) for c, n in by_cat.items()},
+            "author_voice": author,
+            "quoted": quoted,
             "boosters": by_cat["booster"],
-            "by_party": by_party,
+            "by_party": self._by_party(),
             "hits": [h.to_dict() for h in self.hits],
         }
 
 
-def _rate(count: int, denom: int, per: int) -> float | None:
-    return None if denom == 0 else count * per / denom
+@lru_cache(maxsize=8)
+def _matcher(overrides: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> PhraseMatcher:
+    lists = {c: load_list(f"{c}.txt") for c in CATEGORIES}
+    lists.update(overrides)
+    phrases = [(p, c) for c in CATEGORIES for p in lists[c]]
+    phrases += [(p, PASSIVE) for p in load_list("attribution_participles.txt")]
+    return PhraseMatcher(phrases)  # a phrase in two lists keeps the first category
 
 
-@lru_cache(maxsize=1)
-def _matcher() -> PhraseMatcher:
-    return PhraseMatcher((p, c) for c in CATEGORIES for p in load_list(f"{c}.txt"))
+def _overrides(lexicons: Mapping[str, Iterable[str]] | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not lexicons:
+        return ()
+    unknown = set(lexicons) - set(CATEGORIES)
+    if unknown:
+        raise ValueError(f"unknown hedging word list(s): {', '.join(sorted(unknown))}; choose from {', '.join(CATEGORIES)}")
+    return tuple(sorted((k, tuple(v)) for k, v in lexicons.items()))
 
 
-def _keep(doc: Document, i: int, j: int, category: str) -> str | None:
-    """Context rules: the category the hit keeps, or None to drop it."""
-    lows = doc.lowers
-    first = lows[i]
-    prev = lows[i - 1] if i > 0 else ""
-    nxt = lows[j] if j < len(lows) else ""
-    if first == "may" and j == i + 1:
-        tok = doc.tokens[i]
-        sent = doc.sentences[doc.tok_sent[i]]
-        if tok == "May" and (i != sent.tok_start or nxt[:1].isdigit()):
-            return None  # the month
-        if prev in _MONTH_CONTEXT and tok == "May":
-            return None
-    if first == "might" and j == i + 1 and (prev in _NOUN_BEFORE_MIGHT or nxt in (".", ",", "and")):
-        return None  # the noun
-    if first in _MODALS and j == i + 1 and (nxt in _NEGATORS or lows[i : i + 1] == ["couldn't"]):
-        return None  # "could not confirm" states a negative, not a hedge
-    if first in ("suspected", "alleged") and prev in ("the", "a", "an", "two", "three", "several") and nxt in (".", ",", "was", "is", "were", "had", "has", "who"):
-        return None  # "the suspected was" - a noun use (rare)
-    if first in ("claimed",) and nxt in ("responsibility", "the", "victory", "that", "to"):
-        return "distancing" if nxt in ("that", "to") else None  # "claimed responsibility": a report, not distance
-    if category == "booster" and first == "no" and prev in ("there", "is", "was"):
-        return category
-    return category
+def score(
+    doc: Document,
+    parties: PartyIndex | None = None,
+    *,
+    lexicons: Mapping[str, Iterable[str]] | None = None,
+) -> HedgingResult:
+    """Hedging, distancing, weasel and booster hits of ``doc``.
 
-
-def _target_party(doc: Document, parties: PartyIndex | None, i: int, j: int) -> str | None:
-    """The party the hedged claim is about: nearest mention in the clause."""
-    if parties is None:
-        return None
-    sent = doc.sentences[doc.tok_sent[i]]
-    best = None
-    best_d = 99
-    for k in range(max(sent.tok_start, i - 6), min(sent.tok_end, j + 6)):
-        m = parties.mention_at_token(k)
-        if m is None:
-            continue
-        if doc.lowers[k] in (";", ":"):
-            break
-        d = (i - k) if k < i else (k - j + 1)
-        if d < best_d:
-            best, best_d = parties.party_of(m.party), d
-    return best
-
-
-def _scare_quotes(doc: Document) -> list[tuple[int, int, bool]]:
-    """Short quoted phrases (1-4 words) that are not reported speech."""
-    # speech-verb positions, once: is there one in the sentence outside the quote?
-    cues = [doc.tok_starts[k] for k, low in enumerate(doc.lowers) if low in _SPEECH_CUES]
-    out = []
-    for q in doc.quotes:
-        if not q.closed or q.content_end - q.content_start > 200:
-            continue
-        inner = doc.text[q.content_start : q.content_end].strip(" *_,.")
-        words = inner.split()
-        if not words or len(words) > _SHORT_QUOTE_WORDS:
-            continue
-        if any(c in inner for c in "!?"):
-            continue
-        if words[0].lower() in _SPEECH_OPENERS:
-            continue  # a short sentence of speech: "We examined this report"
-        sent = doc.sentences[doc.sentence_index(q.start)]
-        in_sentence = bisect_left(cues, sent.end) - bisect_left(cues, sent.start)
-        in_quote = bisect_left(cues, q.end) - bisect_left(cues, q.start)
-        if in_sentence > in_quote:
-            continue  # reported speech: a speech verb in the sentence, outside the quote
-        # nested inside a longer quotation: the quoted source's distancing
-        out.append((q.content_start, q.content_end, q.depth > 0))
-    return out
-
-
-def score(doc: Document, parties: PartyIndex | None = None) -> HedgingResult:
+    ``parties`` (from :func:`mediabias.measures.parties.detect`) gives each
+    hit its ``target_party``; ``lexicons`` maps a category to phrases that
+    replace its packaged word list (``--lexicon hedge=FILE``).
+    """
     hits: list[HedgeHit] = []
-    starts, ends = doc.tok_starts, doc.tok_ends
-    for m in _matcher().find(doc.lowers):
-        cat = _keep(doc, m.tok_start, m.tok_end, m.payload)
+    starts, ends, text = doc.tok_starts, doc.tok_ends, doc.text
+    targets = rules.Targets(doc, parties)
+    for m in _matcher(_overrides(lexicons)).find(doc.lowers):
+        cat = rules.keep(doc, m.tok_start, m.tok_end, m.payload)
         if cat is None:
             continue
         s, e = starts[m.tok_start], ends[m.tok_end - 1]
         hits.append(
             HedgeHit(
-                doc.text[s:e], cat, s, e, doc.tok_sent[m.tok_start], doc.in_quote(s, e),
-                _target_party(doc, parties, m.tok_start, m.tok_end),
+                text[s:e], cat, s, e, doc.tok_sent[m.tok_start], doc.in_quote(s, e),
+                targets.party(m.tok_start, m.tok_end),
+                VIA_PASSIVE if m.payload == PASSIVE else VIA_LIST,
             )
         )
-    for s, e, nested in _scare_quotes(doc):
-        while s < e and doc.text[s] in " *_":
-            s += 1
-        while e > s and doc.text[e - 1] in " *_,.":
-            e -= 1
+    for s, e, nested in rules.scare_quotes(doc):
         i = doc.token_index(s)
         j = max(i + 1, doc.token_index(e - 1) + 1)
         hits.append(
-            HedgeHit(doc.text[s:e], "distancing", s, e, doc.sentence_index(s), nested, _target_party(doc, parties, i, j))
+            HedgeHit(text[s:e], "distancing", s, e, doc.sentence_index(s), nested,
+                     targets.party(i, j), VIA_SCARE_QUOTE)
         )
     hits.sort(key=lambda h: h.start)
     return HedgingResult(tuple(hits), doc.n_words, len(doc.sentences))

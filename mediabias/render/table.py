@@ -51,6 +51,16 @@ def party_cell(record: Record, k: int = 3) -> Text:
     return text
 
 
+def distancing_cell(record: Record, k: int = 2) -> Text:
+    """Distancing hits, then the parties they are aimed at (per 1,000 words)."""
+    h = record.get("hedging") or {}
+    text = Text(fmt((h.get("by_category") or {}).get("distancing")))
+    aimed = [(p, d.get("distancing_per_1k_words")) for p, d in (h.get("by_party") or {}).items() if d.get("distancing")]
+    for party, rate in sorted(aimed, key=lambda pr: -(pr[1] or 0))[:k]:
+        text.append(f"\n{party} {fmt(rate)}", style="dim")
+    return text
+
+
 class SummaryTable:
     """``mediabias score`` on a terminal: one row per article."""
 
@@ -60,7 +70,7 @@ class SummaryTable:
         t.add_column("article", overflow="fold", max_width=28)
         t.add_column("words", justify="right")
         t.add_column("hedges\n/1k words", justify="right")
-        t.add_column("distancing", justify="right")
+        t.add_column("distancing\n(at whom, /1k)", justify="right")
         t.add_column("parties (sentiment, mentions)", overflow="fold")
         t.add_column("attrib.\n/100 words", justify="right")
         t.add_column("direct\nquotes", justify="right")
@@ -80,7 +90,7 @@ class SummaryTable:
             name,
             fmt(record["words"]),
             fmt(h.get("per_1k_words")),
-            fmt((h.get("by_category") or {}).get("distancing")),
+            distancing_cell(record),
             party_cell(record),
             fmt(s.get("per_100_words"), 2),
             fmt(s.get("direct_quotes")),

@@ -52,16 +52,25 @@ class DetailView:
     # -- hedging -------------------------------------------------------------
     def _hedging(self, text: str, record: Record) -> None:
         h = record["hedging"]
-        cats = ", ".join(f"{c} {n}" for c, n in h["by_category"].items())
+        a, q = h["author_voice"], h["quoted"]
         self.console.print(
-            f"{record['words']} words; hedges {h['count']} = {fmt(h['per_1k_words'])} per 1k words "
-            f"(author voice {fmt(h['author_voice']['per_1k_words'])}, quoted {fmt(h['quoted']['per_1k_words'])}); {cats}"
+            f"{record['words']} words, {record['sentences']} sentences; hedges {h['count']} = "
+            f"{fmt(h['per_1k_words'])} per 1k words, {fmt(h.get('per_sentence'), 2)} per sentence, "
+            f"in {fmt(100 * h['share_sentences_hedged'] if h.get('share_sentences_hedged') is not None else None)}% of sentences"
+        )
+        rates = h.get("by_category_per_1k_words") or {}
+        self.console.print(
+            "per 1k words: " + ", ".join(f"{c} {fmt(rates.get(c))} ({n})" for c, n in h["by_category"].items())
+            + f"; author voice {fmt(a['per_1k_words'])} ({a['count']}), quoted {fmt(q['per_1k_words'])} ({q['count']})"
         )
         if h["by_party"]:
-            parts = []
-            for party, counts in h["by_party"].items():
-                parts.append(f"{party}: " + ", ".join(f"{c} {n}" for c, n in counts.items() if n))
-            self.console.print("aimed at: " + "; ".join(parts))
+            bp = Table(show_header=True, title="aimed at: hits by the party they bear on (all voices)")
+            for col in ("party", "hedge", "distancing", "weasel", "author voice", "per 1k words", "distancing /1k"):
+                bp.add_column(col, justify="left" if col == "party" else "right")
+            for party, d in h["by_party"].items():
+                bp.add_row(party, str(d["hedge"]), str(d["distancing"]), str(d["weasel"]), str(d.get("author_voice", "")),
+                           fmt(d.get("per_1k_words")), fmt(d.get("distancing_per_1k_words")))
+            self.console.print(bp)
         t = Table(show_header=True, expand=True)
         t.add_column("category", no_wrap=True)
         t.add_column("voice", no_wrap=True)
@@ -69,8 +78,11 @@ class DetailView:
         t.add_column("in context", ratio=1)
         for hit in h["hits"][:MAX_ROWS]:
             style = _CATEGORY_STYLE.get(hit["category"], "")
+            label = Text(hit["category"], style=style)
+            if hit.get("via") in ("scare quote", "agentless passive"):
+                label.append(f"\n({hit['via']})", style="dim")
             t.add_row(
-                Text(hit["category"], style=style),
+                label,
                 "quoted" if hit["in_quote"] else "author",
                 hit.get("target_party") or "",
                 context(text, hit["start"], hit["end"], f"bold {style}"),

@@ -36,7 +36,7 @@ class PhraseMatcher:
     "US" or "IS" that must not match "us" or "is").
     """
 
-    __slots__ = ("_index", "case_sensitive", "max_len")
+    __slots__ = ("_index", "_seconds", "_singles", "case_sensitive", "max_len")
 
     def __init__(self, phrases: Iterable[tuple[str, Any]], *, case_sensitive: bool = False) -> None:
         self.case_sensitive = case_sensitive
@@ -51,6 +51,10 @@ class PhraseMatcher:
         for cands in index.values():
             cands.sort(key=lambda c: -len(c[0]))
         self._index = index
+        # for a quick rejection of a candidate position: the second tokens of
+        # each first token's longer phrases, and the first tokens that are phrases
+        self._seconds = {first: frozenset(r[0] for r, _ in cands if r) for first, cands in index.items()}
+        self._singles = frozenset(first for first, cands in index.items() if any(not r for r, _ in cands))
         self.max_len = max((len(r) + 1 for c in index.values() for r, _ in c), default=0)
 
     def __contains__(self, phrase: str) -> bool:
@@ -59,19 +63,31 @@ class PhraseMatcher:
 
     def find(self, tokens: list[str], start: int = 0, end: int | None = None) -> list[PhraseMatch]:
         """All non-overlapping matches in ``tokens[start:end]``."""
-        index = self._index
-        get = index.get
+        index, seconds, singles = self._index, self._seconds, self._singles
         n = len(tokens) if end is None else end
         out: list[PhraseMatch] = []
-        i = start
-        while i < n:
-            cands = get(tokens[i])
-            if cands is not None:
-                for rest, payload in cands:
+        free = start  # first token not inside an earlier match
+        # where a phrase may start: one set lookup per token in a comprehension,
+        # then the (few) candidate positions in order
+        span = tokens if start == 0 and n == len(tokens) else tokens[start:n]
+        for i in [k for k, t in enumerate(span, start) if t in index]:
+            if i < free:
+                continue
+            first = tokens[i]
+            second = tokens[i + 1] if i + 1 < n else None
+            if second not in seconds[first] and first not in singles:
+                continue
+            for rest, payload in index[first]:
+                if rest:
+                    # the second token first: most candidates ("it", "in", "to") fail there
+                    if rest[0] != second:
+                        continue
                     k = len(rest)
-                    if i + 1 + k <= n and (k == 0 or tuple(tokens[i + 1 : i + 1 + k]) == rest):
-                        out.append(PhraseMatch(i, i + 1 + k, payload))
-                        i += k
-                        break
-            i += 1
+                    if i + 1 + k > n or tuple(tokens[i + 1 : i + 1 + k]) != rest:
+                        continue
+                else:
+                    k = 0
+                out.append(PhraseMatch(i, i + 1 + k, payload))
+                free = i + 1 + k
+                break
         return out
