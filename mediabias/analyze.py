@@ -48,8 +48,12 @@ def analyze(
     doc = Document(text)
     index = party_detection.detect(doc, party_spec)
     hedging_result = hedging.score(doc, index) if "hedging" in wanted else None
-    sources_result = sources.score(doc, index) if "sources" in wanted else None
-    sentiment_result = sentiment.score(doc, index) if "sentiment" in wanted else None
+    # sentiment asks the sources measure who said quoted and reported words
+    sources_result = sources.score(doc, index) if wanted & {"sources", "sentiment"} else None
+    sentiment_result = (
+        sentiment.score(doc, index, sources=sources_result, group_people=cfg.group_people)
+        if "sentiment" in wanted else None
+    )
     readability_result = readability.score(text, doc.n_words) if "readability" in wanted else None
     return Report(
         id=id,
@@ -61,7 +65,7 @@ def analyze(
         encoding=encoding,
         hedging=hedging_result,
         sentiment=sentiment_result,
-        sources=sources_result,
+        sources=sources_result if "sources" in wanted else None,
         readability=readability_result,
     )
 

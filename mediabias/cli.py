@@ -46,6 +46,9 @@ def _input_options(f: Callable) -> Callable:
                           "Replaces automatic detection."),
         click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
                      help="TOML file with a [parties] table of name = [aliases]."),
+        click.option("--group-people/--no-group-people", "group_people", default=None,
+                     help="Count a person's mentions toward the party they speak for (Konashenkov -> Russia) "
+                          "instead of listing the person apart. Default: off, or the config's group_people."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                      help="Worker processes for batches. Default: all cores; 1 = in this process."),
         click.option("--max-bytes", type=click.IntRange(min=1), default=None,
@@ -58,7 +61,9 @@ def _input_options(f: Callable) -> Callable:
     return f
 
 
-def _make_config(party_specs: tuple[str, ...], config_path: str | None):
+def _make_config(party_specs: tuple[str, ...], config_path: str | None, group_people: bool | None = None):
+    from dataclasses import replace
+
     from mediabias.config import Config, ConfigError, parse_party_spec
 
     try:
@@ -70,7 +75,9 @@ def _make_config(party_specs: tuple[str, ...], config_path: str | None):
                 extra[name] = extra.get(name, ()) + aliases
             # --party replaces the config's parties of the same name, keeps the others
             base = {k: v for k, v in (config.parties or {}).items() if k not in extra}
-            config = Config(parties=base or None).with_parties(extra)
+            config = replace(config, parties=base or None).with_parties(extra)
+        if group_people is not None:
+            config = replace(config, group_people=group_people)
     except ConfigError as e:
         if party_specs and "party spec" in str(e):
             raise click.BadParameter(str(e), param_hint="'--party'") from None
@@ -96,7 +103,7 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
     from mediabias import batch
     from mediabias.inputs import DEFAULT_MAX_BYTES, iter_inputs
 
-    config = _make_config(opts["party_specs"], opts["config_path"])
+    config = _make_config(opts["party_specs"], opts["config_path"], opts.get("group_people"))
     field_map = _field_map(opts["field_specs"])
     fmt = opts["fmt"] or ("table" if sys.stdout.isatty() else "jsonl")
     items = iter_inputs(

@@ -7,13 +7,16 @@ its aliases, either a list or a comma-separated string::
     Russia = ["Russia", "Russian", "Moscow", "Kremlin", "Konashenkov"]
     "Amnesty International" = "Amnesty International, Amnesty"
 
+A top-level ``group_people = true`` (before the table) counts a person's
+mentions toward the party the person speaks for (``--group-people``).
+
 One ``Config`` object is built by the command line (or by the caller of
 ``analyze``) and passed down; it is immutable.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -27,16 +30,18 @@ class ConfigError(ValueError):
 @dataclass(frozen=True)
 class Config:
     parties: PartySpec | None = None  # None: detect parties automatically
+    group_people: bool = False  # count a person's mentions toward the party they speak for
 
     @classmethod
     def from_file(cls, path: str | Path) -> "Config":
-        return cls(parties=load_config_file(path).get("parties"))
+        data = load_config_file(path)
+        return cls(parties=data.get("parties"), group_people=data.get("group_people", False))
 
     def with_parties(self, extra: PartySpec) -> "Config":
         merged = dict(self.parties or {})
         for name, aliases in extra.items():
             merged[name] = tuple(dict.fromkeys(merged.get(name, ()) + aliases))
-        return Config(parties=merged or None)
+        return replace(self, parties=merged or None)
 
 
 def _clean_aliases(raw: Iterable[str], *, where: str) -> tuple[str, ...]:
@@ -100,10 +105,14 @@ def load_config_file(path: str | Path) -> dict:
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"config file {path}: {e}") from None
     out: dict = {}
-    known = {"parties"}
+    known = {"parties", "group_people"}
     for key in data:
         if key not in known:
             raise ConfigError(f"config file {path}: unknown table or key [{key}] (known: {', '.join(sorted(known))})")
+    if "group_people" in data:
+        if not isinstance(data["group_people"], bool):
+            raise ConfigError(f"config file {path}: group_people must be true or false, got {data['group_people']!r}")
+        out["group_people"] = data["group_people"]
     if "parties" in data:
         table = data["parties"]
         if not isinstance(table, dict):
