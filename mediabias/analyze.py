@@ -16,6 +16,9 @@ from mediabias.report import Report
 from mediabias.text.document import Document
 
 MEASURES = ("hedging", "sentiment", "sources", "readability")
+# blocks a caller can ask for on top of the measures: "parties" lists the
+# parties found with every alias and its mention count (``mediabias parties``)
+EXTRA_BLOCKS = ("parties",)
 
 
 def analyze(
@@ -42,9 +45,11 @@ def analyze(
     cfg = config or Config()
     party_spec = normalise_parties(parties) if parties is not None else cfg.parties
     wanted = set(measures)
-    unknown = wanted - set(MEASURES)
+    unknown = wanted - set(MEASURES) - set(EXTRA_BLOCKS)
     if unknown:
-        raise ValueError(f"unknown measure(s): {', '.join(sorted(unknown))}; choose from {', '.join(MEASURES)}")
+        raise ValueError(
+            f"unknown measure(s): {', '.join(sorted(unknown))}; choose from {', '.join(MEASURES + EXTRA_BLOCKS)}"
+        )
     doc = Document(text)
     index = party_detection.detect(doc, party_spec)
     hedging_result = hedging.score(doc, index) if "hedging" in wanted else None
@@ -55,6 +60,7 @@ def analyze(
         if "sentiment" in wanted else None
     )
     readability_result = readability.score(text, doc.n_words) if "readability" in wanted else None
+    parties_result = party_detection.summary(index) if "parties" in wanted else None
     return Report(
         id=id,
         source=source,
@@ -67,5 +73,6 @@ def analyze(
         sentiment=sentiment_result,
         sources=sources_result if "sources" in wanted else None,
         readability=readability_result,
+        parties=parties_result,
     )
 

@@ -255,6 +255,21 @@ _command(
     """,
 )
 _command(
+    "parties",
+    ("parties",),
+    """The parties found in each article: every alias with its mention count,
+    the people with the party they speak for, and (on a terminal) a [parties]
+    config to start from.  With --party or --config, the aliases you defined,
+    each with its count (0 for one that never occurs).
+
+    \b
+    Examples:
+      mediabias parties articles/
+      mediabias parties article.txt --format json | jq '.parties.parties[] | {name, mentions}'
+      mediabias parties articles/ --config parties.toml
+    """,
+)
+_command(
     "readability",
     ("readability",),
     """Readability: Flesch reading ease, Flesch-Kincaid grade, Gunning fog
