@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 from typing import Iterator
 
-from mediabias.measures import parties, sentiment
+from mediabias.measures import parties, sentiment, sources
 from mediabias.measures.parties import Mention
 from mediabias.text.document import Document
 
@@ -49,7 +49,7 @@ def newsmtsc_targets(path: Path) -> Iterator[tuple[list[float], int]]:
                     continue
                 spans.append((t0, min(t1, len(doc.tokens)), NEWSMTSC_LABEL[int(t["polarity"])]))
             mentions = index.mentions + [Mention(doc.tok_starts[a], doc.tok_ends[b - 1], "target", a, b, "alias") for a, b, _ in spans]
-            reader = sentiment.Reader(doc, mentions)
+            reader = sentiment.Reader(doc, mentions, sources.score(doc, index))
             for a, b, gold in spans:
                 yield reader.features(a, b), gold
 
@@ -77,7 +77,7 @@ def persent_score(text: str, entity: str, group_people: bool = False) -> float |
     """The article's mean mention score toward ``entity`` (None when it is never found)."""
     doc = Document(text)
     index = parties.detect(doc, {entity: target_aliases(entity)})
-    result = sentiment.score(doc, index, group_people=group_people)
+    result = sentiment.score(doc, index, sources=sources.score(doc, index), group_people=group_people)
     party = next((p for p in result.parties if p.name == entity), None)
     return party.score if party is not None else None
 

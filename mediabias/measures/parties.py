@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from typing import Any
 
-from mediabias.lexicons import load_toml
+from mediabias.lexicons import load_list, load_toml
 from mediabias.measures import people
 from mediabias.text.document import Document
 from mediabias.text.phrases import PhraseMatcher
@@ -40,7 +40,7 @@ class Mention:
     party: str
     tok_start: int
     tok_end: int
-    via: str  # "alias" | "name" | "surname"
+    via: str  # "alias" | "name" | "surname" | "descriptor"
     alias: str | None = None  # the configured or gazetteer alias that matched
 
 
@@ -150,7 +150,37 @@ def detect(doc: Document, user_parties: dict[str, tuple[str, ...]] | None = None
         index.mentions.append(_mention(doc, t0, t1, full, via, doc.text[doc.tok_starts[t0] : doc.tok_ends[t1 - 1]]))
 
     people.detect_people(doc, index, covered, add)
+    _descriptors(doc, index.finish())
     return index.finish()
+
+
+_DETERMINERS = frozenset({"the", "this", "that"})
+_DESCRIPTOR_BACK = 5  # sentences
+
+
+@lru_cache(maxsize=1)
+def _descriptor_matcher() -> PhraseMatcher:
+    return PhraseMatcher((d, d) for d in load_list("descriptors.txt"))
+
+
+def _descriptors(doc: Document, index: PartyIndex) -> None:
+    """"the NGO", "the human rights watchdog": the organisation named last before."""
+    lows, toks = doc.lowers, doc.tokens
+    found = []
+    for m in _descriptor_matcher().find(lows):
+        if index.mention_at_token(m.tok_start) is not None:
+            continue
+        k = m.tok_start - 1  # a determiner at most three lower-case modifiers before
+        while k >= 0 and m.tok_start - k <= 4 and lows[k] not in _DETERMINERS and (toks[k].islower() or toks[k] == "-"):
+            k -= 1
+        if k < 0 or lows[k] not in _DETERMINERS or m.tok_start - k > 4:
+            continue
+        first = doc.sentences[max(0, doc.tok_sent[k] - _DESCRIPTOR_BACK)].start
+        for prev in reversed(index.mentions_in(first, doc.tok_starts[k])):
+            if index.parties[prev.party].kind == "organisation":
+                found.append(_mention(doc, k + 1, m.tok_end, prev.party, "descriptor", m.payload))
+                break
+    index.mentions.extend(found)
 
 
 def _mention(doc: Document, t0: int, t1: int, party: str, via: str, alias: str | None = None) -> Mention:

@@ -157,11 +157,24 @@ def _mean(values: list[float]) -> float | None:
 
 
 class Reader:
-    """The words of one document with every party mention's words silenced; scores mentions."""
+    """The words of one document with every party mention's words silenced; scores mentions.
 
-    def __init__(self, doc: Document, mentions: list[Mention]) -> None:
+    With the sources measure's result, a mention inside a citation's source
+    ("Russian defense ministry spokesman Igor Konashenkov said ...") knows
+    what was said: those words are about others, and are kept apart.
+    """
+
+    def __init__(self, doc: Document, mentions: list[Mention], sources: Any = None) -> None:
         self.doc = doc
         self.words = Words(doc, [(m.start, m.end) for m in mentions])
+        self.said: dict[int, tuple[int, int]] = {}
+        if sources is not None:
+            index = doc.token_index
+            for c in sources.citations:
+                if c.source is not None and c.content is not None and c.cue is not None:
+                    content = (index(c.content[0]), index(c.content[1] - 1) + 1)
+                    for t in range(index(c.source[0]), index(c.source[1] - 1) + 1):
+                        self.said.setdefault(t, content)
 
     def _place(self, tok_start: int, tok_end: int) -> tuple[int, int, int, int, list[int]]:
         s = self.doc.sentences[self.doc.tok_sent[tok_start]]
@@ -171,11 +184,12 @@ class Reader:
         """(score, a, b, w0, w1, hits) of the mention at tokens ``[tok_start, tok_end)``: its
         token range cut at its sentence's end, its sentence's token range and valence tokens."""
         a, b, w0, w1, hits = self._place(tok_start, tok_end)
-        return tf.predict(tf.features(self.words, a, b, w0, w1, hits)), a, b, w0, w1, hits
+        x = tf.features(self.words, a, b, w0, w1, hits, self.said.get(tok_start) if self.said else None)
+        return tf.predict(x), a, b, w0, w1, hits
 
     def features(self, tok_start: int, tok_end: int) -> list[float]:
         """The feature vector of the mention at tokens ``[tok_start, tok_end)`` (for training and benchmarks)."""
-        return tf.features(self.words, *self._place(tok_start, tok_end))
+        return tf.features(self.words, *self._place(tok_start, tok_end), self.said.get(tok_start) if self.said else None)
 
 
 class _Speakers:
@@ -211,7 +225,7 @@ def score(doc: Document, parties: PartyIndex, *, sources: Any = None, group_peop
     ``sources`` (a SourcesResult) names who said quoted and reported words;
     ``group_people`` counts a person's mentions toward their affiliation.
     """
-    reader = Reader(doc, parties.mentions)
+    reader = Reader(doc, parties.mentions, sources)
     speakers = _Speakers(doc, sources)
     by_party: dict[str, list[Evidence]] = {name: [] for name in parties.parties}
     folded: dict[str, str] = {}

@@ -132,11 +132,15 @@ def _accusation_aimed(w: Words, a: int, b: int, clo: int, chi: int) -> tuple[flo
     return 0.0, float(min(near, 2))
 
 
-def features(w: Words, a: int, b: int, w0: int, w1: int, hits: list[int]) -> list[float]:
+def features(w: Words, a: int, b: int, w0: int, w1: int, hits: list[int],
+             said: tuple[int, int] | None = None) -> list[float]:
     """Feature vector (in :data:`FEATURES` order) of the mention at tokens ``[a, b)``.
 
     ``[w0, w1)`` is its sentence and ``hits`` the sentence's tokens with a
-    valence (from :meth:`Words.sentence`).
+    valence (from :meth:`Words.sentence`).  ``said`` is the token range of
+    what the mention said when it is the source of a citation (from the
+    sources measure); without it, a verb of saying next to the mention
+    ("X said ...", "... said X") marks the rest of the sentence.
     """
     lows, val, quoted = w.lows, w.val, w.quoted
     clo, chi = w.clause_range(a, w0, w1)
@@ -146,7 +150,9 @@ def features(w: Words, a: int, b: int, w0: int, w1: int, hits: list[int]) -> lis
     # a speaker ("X said ...", "..., said X"): what X said is about others
     verbs = _report_verbs()
     said_lo = said_hi = -1
-    if b < w1 and lows[b] in verbs:
+    if said is not None:
+        said_lo, said_hi = said
+    elif b < w1 and lows[b] in verbs:
         said_lo, said_hi = b + 1, w1
     elif b + 1 < w1 and lows[b] in _AUX and lows[b + 1] in verbs:
         said_lo, said_hi = b + 2, w1
