@@ -64,6 +64,7 @@ def persent(path: Path, baseline: bool) -> dict:
     from train_sentiment import best_thresholds
 
     t = sentiment.thresholds()["document"]
+    neutral = tf.predict([0.0] * len(tf.FEATURES))
     scores, gold, halves, base = [], [], [], []
     found = 0
     for index, entity, text, g in sd.persent_documents(path):
@@ -83,7 +84,7 @@ def persent(path: Path, baseline: bool) -> dict:
     pred = [0] * len(scores)
     for h in (0, 1):
         tune = [i for i, x in enumerate(halves) if x == h]
-        pos, neg, _ = best_thresholds([scores[i] for i in tune], [gold[i] for i in tune])
+        pos, neg, _ = best_thresholds([scores[i] for i in tune], [gold[i] for i in tune], neutral)
         for i, x in enumerate(halves):
             if x != h:
                 pred[i] = sd.label_index(scores[i], pos, neg)

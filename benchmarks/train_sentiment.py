@@ -18,6 +18,9 @@ accuracy harness) and writes ``mediabias/lexicons/sentiment_model.toml``:
    harness also reports a two-fold estimate: thresholds chosen on one half
    of the rows, scored on the other).
 
+Both pairs of thresholds must leave the score of a mention with no evidence
+(all features 0) neutral: a party nothing is said about is neutral.
+
 No numpy, scikit-learn or torch: the model is 3 x (features + 1) numbers.
 """
 
@@ -96,13 +99,18 @@ def scores_of(params, xs):
     return [(lambda p: p[2] - p[0])(tf.probabilities(x, params)) for x in xs]
 
 
-def best_thresholds(scores: list[float], gold: list[int]) -> tuple[float, float, float]:
-    """(positive, negative, macro-F1): the grid point with the best macro-F1."""
+def best_thresholds(scores: list[float], gold: list[int], neutral: float | None = None) -> tuple[float, float, float]:
+    """(positive, negative, macro-F1): the grid point with the best macro-F1.
+
+    With ``neutral`` (the score of a mention with no evidence at all), the
+    thresholds must leave it neutral: a party nothing is said about is not
+    labelled positive or negative, whatever a data set's label prior.
+    """
     grid = [round(-0.8 + 0.02 * i, 2) for i in range(81)]
     best = (0.0, 0.0, -1.0)
     for pos in grid:
         for neg in grid:
-            if neg >= pos:
+            if neg >= pos or (neutral is not None and not neg < neutral < pos):
                 continue
             f = sd.macro_f1(gold, [sd.label_index(s, pos, neg) for s in scores])["macro_f1"]
             if f > best[2] + 1e-12:
@@ -152,10 +160,12 @@ def main() -> None:
         params = fit([xs[i] for i in tr], [ys[i] for i in tr])
         for i, s in zip(te, scores_of(params, [xs[i] for i in te])):
             oof[i] = s
-    pos, neg, f_oof = best_thresholds(oof, ys)
+    bias0, weights0 = fit(xs, ys)
+    neutral = scores_of((bias0, weights0), [[0.0] * len(tf.FEATURES)])[0]
+    pos, neg, f_oof = best_thresholds(oof, ys, neutral)
     print(f"mention thresholds +{pos:.2f} / {neg:.2f}: out-of-fold macro-F1 {f_oof:.3f}", file=sys.stderr)
 
-    bias, weights = fit(xs, ys)
+    bias, weights = bias0, weights0
     train_f = sd.macro_f1(ys, [sd.label_index(s, pos, neg) for s in scores_of((bias, weights), xs)])["macro_f1"]
     print(f"fitted on all: training macro-F1 {train_f:.3f}", file=sys.stderr)
 
@@ -169,7 +179,7 @@ def main() -> None:
         scores = [sd.persent_score(text, entity) for _, entity, text, _ in docs]
         gold = [g for (*_, g) in docs]
         s_or_0 = [0.0 if s is None else s for s in scores]
-        dpos, dneg, f_doc = best_thresholds(s_or_0, gold)
+        dpos, dneg, f_doc = best_thresholds(s_or_0, gold, neutral)
         document = (dpos, dneg)
         print(f"document thresholds +{dpos:.2f} / {dneg:.2f}: PerSenT dev macro-F1 {f_doc:.3f}", file=sys.stderr)
     else:
