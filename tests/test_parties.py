@@ -152,3 +152,17 @@ def test_parties_command_has_help_and_is_in_the_readme():
 def test_bad_party_spec_names_the_spec():
     r = run("parties", str(EXAMPLES / "wire_service.txt"), "--party", "Russia=Russia,,Moscow")
     assert r.exit_code == 2 and "Russia=Russia,,Moscow" in r.stderr and "empty alias" in r.stderr
+
+
+def test_descriptors_refer_back_to_the_organisation_named_last():
+    text = (
+        "Amnesty International published a report on Syria. "
+        "The ministry said the NGO had no evidence. The London-based rights group disagreed, "
+        "and the group said it would not back down."
+    )
+    doc, idx = detect(text)
+    descriptors = [doc.text[m.start:m.end] for m in idx.mentions if m.via == "descriptor"]
+    assert descriptors == ["NGO", "London-based rights group"]
+    assert all(m.party == "Amnesty International" for m in idx.mentions if m.via == "descriptor")
+    _, none = detect("The NGO said it had no evidence.")
+    assert none.mentions == []

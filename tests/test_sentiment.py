@@ -153,3 +153,30 @@ def test_model_file_has_a_weight_for_every_feature():
     bias, weights = tf.model()
     assert len(bias) == 3 and len(weights) == len(tf.FEATURES)
     assert all(len(w) == 3 for w in weights)
+
+
+def test_group_people_from_the_command_line_and_the_config(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from mediabias.cli import main
+
+    path = tmp_path / "a.txt"
+    path.write_text("Russian defense ministry spokesman Igor Konashenkov rejected the report.", encoding="utf-8")
+
+    def names(*args):
+        r = CliRunner().invoke(main, ["sentiment", str(path), "--format", "json", *args], catch_exceptions=False)
+        assert r.exit_code == 0, r.output
+        d = json.loads(r.stdout)["sentiment"]
+        return d["group_people"], sorted(p["name"] for p in d["parties"])
+
+    assert names() == (False, ["Igor Konashenkov", "Russia"])
+    assert names("--group-people") == (True, ["Russia"])
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("group_people = true\n", encoding="utf-8")
+    assert names("--config", str(cfg)) == (True, ["Russia"])
+    assert names("--config", str(cfg), "--no-group-people") == (False, ["Igor Konashenkov", "Russia"])
+    cfg.write_text('group_people = "yes"\n', encoding="utf-8")
+    r = CliRunner().invoke(main, ["sentiment", str(path), "--config", str(cfg)])
+    assert r.exit_code == 1 and str(cfg) in r.stderr and "group_people" in r.stderr

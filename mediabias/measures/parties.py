@@ -171,7 +171,7 @@ def _descriptors(doc: Document, index: PartyIndex) -> None:
         if index.mention_at_token(m.tok_start) is not None:
             continue
         k = m.tok_start - 1  # a determiner at most three lower-case modifiers before
-        while k >= 0 and m.tok_start - k <= 4 and lows[k] not in _DETERMINERS and (toks[k].islower() or toks[k] == "-"):
+        while k >= 0 and m.tok_start - k <= 4 and lows[k] not in _DETERMINERS and (toks[k].islower() or "-" in toks[k]):
             k -= 1
         if k < 0 or lows[k] not in _DETERMINERS or m.tok_start - k > 4:
             continue
