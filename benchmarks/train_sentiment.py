@@ -194,7 +194,6 @@ def _reload() -> None:
 
     load_toml.cache_clear()
     tf.model.cache_clear()
-    tf._by_class.cache_clear()
     sentiment.thresholds.cache_clear()
 
 

@@ -19,7 +19,7 @@ def by_name(d):
 
 
 def valences(text, silenced=()):
-    """{token: valence} of the first sentence's tokens that carry one."""
+    """{token: valence} of the first sentence's tokens that carry one (``silenced``: token ranges)."""
     doc = Document(text)
     w = Words(doc, silenced)
     return {doc.tokens[i]: w.val[i] for i in w.sentence(0)}
@@ -67,7 +67,7 @@ def test_inflected_forms_take_their_base_valence():
 def test_names_are_not_opinions():
     # a party mention's words and capitalised words in mid-sentence carry nothing
     text = "Hope Hicks met the Justice Department and the Free Syrian Army."
-    assert valences(text, [(0, 10)]) == {}
+    assert valences(text, [(0, 2)]) == {}
     assert valences("I hope for justice.") == {"hope": 1.9}
 
 
@@ -180,3 +180,17 @@ def test_group_people_from_the_command_line_and_the_config(tmp_path):
     cfg.write_text('group_people = "yes"\n', encoding="utf-8")
     r = CliRunner().invoke(main, ["sentiment", str(path), "--config", str(cfg)])
     assert r.exit_code == 1 and str(cfg) in r.stderr and "group_people" in r.stderr
+
+
+def test_vader_but_weighting_is_kept():
+    v = valences("The plan was good but the result was bad.")
+    assert v == {"good": pytest.approx(1.9 * 0.5), "bad": pytest.approx(-2.5 * 1.5)}
+
+
+def test_words_nearer_another_entity_are_kept_apart():
+    doc = Document("Amnesty visited Syria yesterday, condemned by everyone.")
+    reader = sentiment.Reader(doc, parties.detect(doc).mentions)
+    amnesty = dict(zip(tf.FEATURES, reader.features(0, 1)))
+    syria = dict(zip(tf.FEATURES, reader.features(2, 3)))
+    assert amnesty["neg_nearer_another"] > 0 and amnesty["neg_mid"] == amnesty["neg_near_right"] == 0
+    assert syria["neg_nearer_another"] == 0 and syria["neg_near_right"] > 0

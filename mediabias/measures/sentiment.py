@@ -166,7 +166,7 @@ class Reader:
 
     def __init__(self, doc: Document, mentions: list[Mention], sources: Any = None) -> None:
         self.doc = doc
-        self.words = Words(doc, [(m.start, m.end) for m in mentions])
+        self.words = Words(doc, [(m.tok_start, m.tok_end) for m in mentions])
         self.said: dict[int, tuple[int, int]] = {}
         if sources is not None:
             index = doc.token_index

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from functools import lru_cache
-from operator import mul
+from itertools import compress
 
 from mediabias.lexicons import load_toml, load_words
 from mediabias.measures import vader
@@ -56,7 +56,7 @@ FEATURES = (
     "sentence_compound",
     "mention_quoted", "pos_quoted_other", "neg_quoted_other",
     "speaker", "pos_said_by_it", "neg_said_by_it",
-    "negated",
+    "negated", "pos_nearer_another", "neg_nearer_another",
 )
 
 
@@ -159,12 +159,19 @@ def features(w: Words, a: int, b: int, w0: int, w1: int, hits: list[int],
     elif a > w0 and lows[a - 1] in verbs:
         said_lo, said_hi = w0, a - 1
     speaker = 1.0 if said_lo >= 0 else 0.0
+    po2 = no2 = 0.0
+    lcut, rcut = w.neighbours(a, b, w.doc.tok_sent[a])
     for j in hits[bisect_left(hits, lo):bisect_left(hits, hi)]:
         if a <= j < b:
             continue
         v = val[j]
         total += v
-        if said_lo <= j < said_hi:
+        if j < lcut or j > rcut:
+            if v > 0:  # nearer another party: probably about it
+                po2 += v
+            else:
+                no2 -= v
+        elif said_lo <= j < said_hi:
             if v > 0:
                 ps += v
             else:
@@ -210,7 +217,7 @@ def features(w: Words, a: int, b: int, w0: int, w1: int, hits: list[int],
         vader.normalize(total) if total else 0.0,
         1.0 if mq else 0.0, sq(pq), sq(nq),
         speaker, sq(ps), sq(ns),
-        negated,
+        negated, sq(po2), sq(no2),
     ]
 
 
@@ -228,23 +235,20 @@ def model() -> tuple[list[float], list[list[float]]]:
     return list(data["bias"]), [list(weights[f]) for f in FEATURES]
 
 
-@lru_cache(maxsize=1)
-def _by_class() -> tuple[list[float], list[list[float]]]:
-    bias, weights = model()
-    return bias, [[w[c] for w in weights] for c in range(3)]
-
-
 def probabilities(x: list[float], params: tuple[list[float], list[list[float]]] | None = None) -> list[float]:
     """P(negative), P(neutral), P(positive) for feature vector ``x``."""
-    if params is None:
-        bias, per_class = _by_class()
-    else:
-        bias, per_class = params[0], [[w[c] for w in params[1]] for c in range(3)]
-    z = [b + sum(map(mul, x, wc)) for b, wc in zip(bias, per_class)]
-    m = max(z)
-    e = [math.exp(v - m) for v in z]
-    s = sum(e)
-    return [v / s for v in e]
+    bias, weights = params or model()
+    z0, z1, z2 = bias
+    for i in compress(range(len(x)), x):  # most features are 0: add up the others only
+        xi = x[i]
+        w = weights[i]
+        z0 += xi * w[0]
+        z1 += xi * w[1]
+        z2 += xi * w[2]
+    m = max(z0, z1, z2)
+    e0, e1, e2 = math.exp(z0 - m), math.exp(z1 - m), math.exp(z2 - m)
+    s = e0 + e1 + e2
+    return [e0 / s, e1 / s, e2 / s]
 
 
 def predict(x: list[float]) -> float:

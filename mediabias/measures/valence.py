@@ -92,6 +92,11 @@ def _accusation() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _phrase_firsts() -> frozenset[str]:
+    return frozenset(a for a, _ in news_phrases())
+
+
+@lru_cache(maxsize=1)
 def _lookup() -> frozenset[str]:
     """Tokens worth a second look: lexicon words, first words of phrases, negations, clause breaks, accusations."""
     return frozenset(news_lexicon()) | {a for a, _ in news_phrases()} | vader.NEGATE | _BREAKS | _accusation()
@@ -105,13 +110,15 @@ class Words:
     tokens finds the few worth a second look, and :meth:`sentence` computes
     the valences of one sentence's words when a mention needs them (VADER's
     rules never look across a sentence boundary).  Tokens overlapping a
-    ``silenced`` span (party mentions) and capitalised words in mid-sentence
+    ``silenced`` token range (party mentions) and capitalised words in mid-sentence
     carry no valence.
     """
 
-    __slots__ = ("doc", "lows", "val", "negs", "bounds", "accused", "_cands", "_muted", "_quoted", "_sentences")
+    __slots__ = ("doc", "lows", "val", "negs", "bounds", "accused", "mention_starts", "mention_ends", "_cands", "_muted",
+                 "_quoted", "_sentences", "_names")
 
     def __init__(self, doc: Document, silenced: list[tuple[int, int]] = ()) -> None:
+        """``silenced``: token ranges ``(tok_start, tok_end)`` of the party mentions."""
         self.doc = doc
         lows = self.lows = doc.lowers
         cands = self._cands = list(compress(range(len(lows)), map(_lookup().__contains__, lows)))
@@ -120,10 +127,35 @@ class Words:
         self.accused = [i for i in cands if lows[i] in acc]
         # a contrastive word starts a clause; ; : and dashes end one
         self.bounds = [i if lows[i] in _STARTS_CLAUSE else i + 1 for i in cands if lows[i] in _BREAKS]
-        self._muted = _muted(doc, silenced)
+        spans = sorted(silenced)  # party mentions in order: whose words are these?
+        self._muted = {t for t0, t1 in spans for t in range(t0, t1)}
+        self.mention_starts = [s for s, _ in spans]
+        self.mention_ends = [e for _, e in spans]
         self.val: dict[int, float] = {}
         self._quoted: dict[int, bool] = {}
         self._sentences: dict[int, list[int]] = {}
+        self._names: dict[int, list[int]] = {}
+
+    def neighbours(self, a: int, b: int, si: int) -> tuple[float, float]:
+        """Cut-offs around the mention at tokens ``[a, b)`` of sentence ``si``: a word before
+        the first or after the second is nearer another entity -- a party mention or a
+        capitalised word in mid-sentence (a name we did not resolve) -- than this one."""
+        left, right = -(1 << 30), 1 << 30
+        starts, ends = self.mention_starts, self.mention_ends
+        k = bisect_left(starts, b)
+        if k < len(starts):
+            right = starts[k]
+        k = bisect_left(starts, a) - 1
+        if k >= 0 and ends[k] <= a:
+            left = ends[k]
+        names = self._names.get(si, ())
+        k = bisect_left(names, b)
+        if k < len(names):
+            right = min(right, names[k])
+        k = bisect_left(names, a) - 1
+        if k >= 0:
+            left = max(left, names[k] + 1)
+        return (a + left - 1) / 2, (b - 1 + right) / 2
 
     def clause_range(self, j: int, w0: int, w1: int) -> tuple[int, int]:
         """Token range of the clause holding token ``j``, within the sentence ``[w0, w1)``."""
@@ -146,6 +178,9 @@ class Words:
             return hits
         s = self.doc.sentences[si]
         w0, w1 = s.tok_start, s.tok_end
+        toks = self.doc.tokens
+        self._names[si] = [i for i in compress(range(w0 + 1, w1), map(str.istitle, toks[w0 + 1 : w1]))
+                           if toks[i - 1][-1] not in _OPENERS and i not in self._muted]
         cands = self._cands[bisect_left(self._cands, w0) : bisect_left(self._cands, w1)]
         local: dict[int, float] = {}
         if cands:
@@ -160,27 +195,21 @@ class Words:
                     v = vader.word_valence(origs, lows, li, cap_diff, lex)
                     if v:
                         local[i] = v
-            for i in cands:  # a two-word entry ("war crimes") replaces its words' own valences
+            for i in (cands if not _phrase_firsts().isdisjoint(lows) else ()):
+                # a two-word entry ("war crimes") replaces its words' own valences
                 li = i - w0
                 v = phrases.get((lows[li], lows[li + 1])) if li + 1 < len(lows) else None
                 if v is not None:
                     local.pop(i, None)
                     if i + 1 not in mute:
                         local[i + 1] = v
+            if local and "but" in lows:
+                # VADER's "but": what comes before it counts half, what follows one and a half
+                bi = w0 + lows.index("but")
+                local = {i: v * (0.5 if i < bi else 1.5) for i, v in local.items()}
             self.val.update(local)
         hits = self._sentences[si] = sorted(local)
         return hits
-
-
-def _muted(doc: Document, silenced) -> set[int]:
-    out: set[int] = set()
-    starts, ends = doc.tok_starts, doc.tok_ends
-    for s, e in silenced:
-        a = bisect_right(ends, s)
-        while a < len(starts) and starts[a] < e:
-            out.add(a)
-            a += 1
-    return out
 
 
 def _name_like(doc: Document, i: int, w0: int) -> bool:
