@@ -166,3 +166,24 @@ def test_descriptors_refer_back_to_the_organisation_named_last():
     assert all(m.party == "Amnesty International" for m in idx.mentions if m.via == "descriptor")
     _, none = detect("The NGO said it had no evidence.")
     assert none.mentions == []
+
+
+def test_linear_time_for_descriptors_and_roles():
+    """Many descriptors and spokesmen in one huge sentence stay linear (see test_large.py)."""
+    import time
+
+    from mediabias import analyze
+
+    def timed(text):
+        t0 = time.perf_counter()
+        analyze(text, measures=["sentiment"])
+        return time.perf_counter() - t0
+
+    unit = ("Russia's Defense Ministry said the NGO Amnesty International was wrong, and ministry "
+            "spokesman Igor Petrov said the watchdog erred ")
+    small = (unit * (100_000 // len(unit) + 1))[:100_000]
+    large = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+    timed(small)
+    t_small = min(timed(small) for _ in range(2))
+    t_large = timed(large)
+    assert t_large < 30 * max(t_small, 0.005), f"{t_small:.3f}s for 100 kB, {t_large:.3f}s for 1 MB"

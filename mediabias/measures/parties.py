@@ -175,7 +175,7 @@ def _descriptors(doc: Document, index: PartyIndex) -> None:
             k -= 1
         if k < 0 or lows[k] not in _DETERMINERS or m.tok_start - k > 4:
             continue
-        first = doc.sentences[max(0, doc.tok_sent[k] - _DESCRIPTOR_BACK)].start
+        first = max(doc.sentences[max(0, doc.tok_sent[k] - _DESCRIPTOR_BACK)].start, doc.tok_starts[max(0, k - 400)])
         for prev in reversed(index.mentions_in(first, doc.tok_starts[k])):
             if index.parties[prev.party].kind == "organisation":
                 found.append(_mention(doc, k + 1, m.tok_end, prev.party, "descriptor", m.payload))

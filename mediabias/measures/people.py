@@ -32,6 +32,7 @@ are not people.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -54,6 +55,7 @@ _ROLE_FILLER = frozenset({"'s", "'", "of", "for", "the", "a", "an", "and", ",", 
 PARTY_KINDS = frozenset({"country", "organisation", "armed_group", "media", "user"})
 _BACK_SENTENCES = 3
 _BACK_TOKENS = 80
+_ATTACHED_BACK = 50  # government words looked back over, at most
 
 
 @lru_cache(maxsize=1)
@@ -279,6 +281,7 @@ def _attached_countries(doc: Document, index: "PartyIndex") -> list[tuple[int, s
         for k in range(max(0, m.tok_start - 3), min(len(lows), m.tok_end + 3)):
             if lows[k] in gov:
                 out.append((m.tok_start, lows[k], m.party))
+    out.sort()
     return out
 
 
@@ -293,8 +296,9 @@ def _named_before(doc: Document, index: "PartyIndex", t0: int, words: set[str], 
     gov, roles = _lists()[4], _lists()[3]
     gwords = words & gov
     if gwords:
-        for tok, word, country in reversed(attached):
-            if tok < t0 and word in gwords:
+        k = bisect_left(attached, (t0,))
+        for tok, word, country in reversed(attached[max(0, k - _ATTACHED_BACK) : k]):
+            if word in gwords:
                 return country
         return None
     if not words & roles:

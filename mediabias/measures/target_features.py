@@ -57,6 +57,7 @@ FEATURES = (
     "mention_quoted", "pos_quoted_other", "neg_quoted_other",
     "speaker", "pos_said_by_it", "neg_said_by_it",
     "negated", "pos_nearer_another", "neg_nearer_another",
+    "sentence_subject", "other_entities",
 )
 
 
@@ -210,6 +211,8 @@ def features(w: Words, a: int, b: int, w0: int, w1: int, hits: list[int],
     k = bisect_left(negs, clo)
     negated = 1.0 if k < len(negs) and negs[k] < chi else 0.0
     sq = math.log1p
+    subject = 1.0 if a == w0 or (a == w0 + 1 and lows[w0] in _ARTICLES) else 0.0
+    others = float(min(3, w.entity_count(w.doc.tok_sent[a]) - 1))
     return [
         sq(pnl), sq(pnr), sq(nnl), sq(nnr), sq(pm), sq(pf), sq(nm), sq(nf),
         sq(po), sq(no),
@@ -218,6 +221,7 @@ def features(w: Words, a: int, b: int, w0: int, w1: int, hits: list[int],
         1.0 if mq else 0.0, sq(pq), sq(nq),
         speaker, sq(ps), sq(ns),
         negated, sq(po2), sq(no2),
+        subject, max(others, 0.0),
     ]
 
 

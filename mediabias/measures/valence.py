@@ -115,7 +115,7 @@ class Words:
     """
 
     __slots__ = ("doc", "lows", "val", "negs", "bounds", "accused", "mention_starts", "mention_ends", "_cands", "_muted",
-                 "_quoted", "_sentences", "_names")
+                 "_quoted", "_sentences", "_names", "_counts")
 
     def __init__(self, doc: Document, silenced: list[tuple[int, int]] = ()) -> None:
         """``silenced``: token ranges ``(tok_start, tok_end)`` of the party mentions."""
@@ -135,6 +135,7 @@ class Words:
         self._quoted: dict[int, bool] = {}
         self._sentences: dict[int, list[int]] = {}
         self._names: dict[int, list[int]] = {}
+        self._counts: dict[int, int] = {}
 
     def neighbours(self, a: int, b: int, si: int) -> tuple[float, float]:
         """Cut-offs around the mention at tokens ``[a, b)`` of sentence ``si``: a word before
@@ -156,6 +157,16 @@ class Words:
         if k >= 0:
             left = max(left, names[k] + 1)
         return (a + left - 1) / 2, (b - 1 + right) / 2
+
+    def entity_count(self, si: int) -> int:
+        """How many party mentions and names sentence ``si`` holds (after :meth:`sentence`)."""
+        n = self._counts.get(si)
+        if n is None:
+            s = self.doc.sentences[si]
+            starts = self.mention_starts
+            ms = starts[bisect_left(starts, s.tok_start) : bisect_left(starts, s.tok_end)]
+            n = self._counts[si] = len(set(ms).union(self._names.get(si, ())))
+        return n
 
     def clause_range(self, j: int, w0: int, w1: int) -> tuple[int, int]:
         """Token range of the clause holding token ``j``, within the sentence ``[w0, w1)``."""
