@@ -49,6 +49,9 @@ def _input_options(f: Callable) -> Callable:
         click.option("--lexicon", "lexicon_specs", multiple=True, metavar="NAME=FILE",
                      help="Replace a packaged word list with FILE (one phrase a line), e.g. --lexicon hedge=my_hedges.txt; "
                           "NAME: hedge, distancing, weasel, booster."),
+        click.option("--group-people/--no-group-people", "group_people", default=None,
+                     help="Count a person's mentions toward the party they speak for (Konashenkov -> Russia) "
+                          "instead of listing the person apart. Default: off, or the config's group_people."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                      help="Worker processes for batches. Default: all cores; 1 = in this process."),
         click.option("--max-bytes", type=click.IntRange(min=1), default=None,
@@ -61,7 +64,10 @@ def _input_options(f: Callable) -> Callable:
     return f
 
 
-def _make_config(party_specs: tuple[str, ...], config_path: str | None, lexicon_specs: tuple[str, ...] = ()):
+def _make_config(
+    party_specs: tuple[str, ...], config_path: str | None, lexicon_specs: tuple[str, ...] = (),
+    group_people: bool | None = None,
+):
     from dataclasses import replace
 
     from mediabias.config import Config, ConfigError, parse_lexicon_spec, parse_party_spec
@@ -76,6 +82,8 @@ def _make_config(party_specs: tuple[str, ...], config_path: str | None, lexicon_
             # --party replaces the config's parties of the same name, keeps the others
             base = {k: v for k, v in (config.parties or {}).items() if k not in extra}
             config = replace(config, parties=base or None).with_parties(extra)
+        if group_people is not None:
+            config = replace(config, group_people=group_people)
     except ConfigError as e:
         if party_specs and "party spec" in str(e):
             raise click.BadParameter(str(e), param_hint="'--party'") from None
@@ -150,7 +158,7 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
     from mediabias import batch
     from mediabias.inputs import DEFAULT_MAX_BYTES, iter_inputs
 
-    config = _make_config(opts["party_specs"], opts["config_path"], opts["lexicon_specs"])
+    config = _make_config(opts["party_specs"], opts["config_path"], opts["lexicon_specs"], opts.get("group_people"))
     field_map = _field_map(opts["field_specs"])
     if opts.get("engine") == "dask":
         return _run_dask(measures, opts, config, field_map)
@@ -363,6 +371,21 @@ _command(
       mediabias sources article.txt --explain
     """,
     extra=_explain_option,
+)
+_command(
+    "parties",
+    ("parties",),
+    """The parties found in each article: every alias with its mention count,
+    the people with the party they speak for, and (on a terminal) a [parties]
+    config to start from.  With --party or --config, the aliases you defined,
+    each with its count (0 for one that never occurs).
+
+    \b
+    Examples:
+      mediabias parties articles/
+      mediabias parties article.txt --format json | jq '.parties.parties[] | {name, mentions}'
+      mediabias parties articles/ --config parties.toml
+    """,
 )
 _command(
     "readability",

@@ -13,6 +13,9 @@ files (paths relative to the config file), as ``--lexicon hedge=FILE`` does::
     [lexicons]
     hedge = "my_hedges.txt"
 
+A top-level ``group_people = true`` (before the table) counts a person's
+mentions toward the party the person speaks for (``--group-people``).
+
 One ``Config`` object is built by the command line (or by the caller of
 ``analyze``) and passed down; it is immutable.
 """
@@ -37,11 +40,12 @@ class ConfigError(ValueError):
 class Config:
     parties: PartySpec | None = None  # None: detect parties automatically
     lexicons: LexiconSpec | None = None  # None: the packaged word lists
+    group_people: bool = False  # count a person's mentions toward the party they speak for
 
     @classmethod
     def from_file(cls, path: str | Path) -> "Config":
         data = load_config_file(path)
-        return cls(parties=data.get("parties"), lexicons=data.get("lexicons"))
+        return cls(parties=data.get("parties"), lexicons=data.get("lexicons"), group_people=data.get("group_people", False))
 
     def with_parties(self, extra: PartySpec) -> "Config":
         merged = dict(self.parties or {})
@@ -135,10 +139,14 @@ def load_config_file(path: str | Path) -> dict:
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"config file {path}: {e}") from None
     out: dict = {}
-    known = {"parties", "lexicons"}
+    known = {"parties", "lexicons", "group_people"}
     for key in data:
         if key not in known:
             raise ConfigError(f"config file {path}: unknown table or key [{key}] (known: {', '.join(sorted(known))})")
+    if "group_people" in data:
+        if not isinstance(data["group_people"], bool):
+            raise ConfigError(f"config file {path}: group_people must be true or false, got {data['group_people']!r}")
+        out["group_people"] = data["group_people"]
     if "parties" in data:
         table = data["parties"]
         if not isinstance(table, dict):

@@ -16,6 +16,9 @@ from mediabias.report import Report
 from mediabias.text.document import Document
 
 MEASURES = ("hedging", "sentiment", "sources", "readability")
+# blocks a caller can ask for on top of the measures: "parties" lists the
+# parties found with every alias and its mention count (``mediabias parties``)
+EXTRA_BLOCKS = ("parties",)
 
 
 def analyze(
@@ -42,15 +45,22 @@ def analyze(
     cfg = config or Config()
     party_spec = normalise_parties(parties) if parties is not None else cfg.parties
     wanted = set(measures)
-    unknown = wanted - set(MEASURES)
+    unknown = wanted - set(MEASURES) - set(EXTRA_BLOCKS)
     if unknown:
-        raise ValueError(f"unknown measure(s): {', '.join(sorted(unknown))}; choose from {', '.join(MEASURES)}")
+        raise ValueError(
+            f"unknown measure(s): {', '.join(sorted(unknown))}; choose from {', '.join(MEASURES + EXTRA_BLOCKS)}"
+        )
     doc = Document(text)
     index = party_detection.detect(doc, party_spec)
     hedging_result = hedging.score(doc, index, lexicons=cfg.lexicons) if "hedging" in wanted else None
-    sources_result = sources.score(doc, index) if "sources" in wanted else None
-    sentiment_result = sentiment.score(doc, index) if "sentiment" in wanted else None
+    # sentiment asks the sources measure who said quoted and reported words
+    sources_result = sources.score(doc, index) if wanted & {"sources", "sentiment"} else None
+    sentiment_result = (
+        sentiment.score(doc, index, sources=sources_result, group_people=cfg.group_people)
+        if "sentiment" in wanted else None
+    )
     readability_result = readability.score(text, doc.n_words) if "readability" in wanted else None
+    parties_result = party_detection.summary(index) if "parties" in wanted else None
     return Report(
         id=id,
         source=source,
@@ -61,7 +71,8 @@ def analyze(
         encoding=encoding,
         hedging=hedging_result,
         sentiment=sentiment_result,
-        sources=sources_result,
+        sources=sources_result if "sources" in wanted else None,
         readability=readability_result,
+        parties=parties_result,
     )
 

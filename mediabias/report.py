@@ -28,6 +28,7 @@ class Report:
     sentiment: Any = None
     sources: Any = None
     readability: Any = None
+    parties: Any = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "id": self.id, "source": self.source}
@@ -39,7 +40,7 @@ class Report:
         d["chars"] = self.chars
         d["words"] = self.words
         d["sentences"] = self.sentences
-        for name in ("hedging", "sentiment", "sources", "readability"):
+        for name in ("hedging", "sentiment", "sources", "readability", "parties"):
             value = getattr(self, name)
             if value is not None:
                 d[name] = value.to_dict()

@@ -1,31 +1,145 @@
-from mediabias.measures import parties, sentiment
+"""Target-aware party sentiment on texts written for these tests."""
+
+import pytest
+
+from mediabias import analyze
+from mediabias.measures import parties, sentiment, vader
+from mediabias.measures import target_features as tf
+from mediabias.measures.valence import Words, news_lexicon
 from mediabias.text import Document
 
 
-def score(text, user=None):
+def score(text, user=None, **kw):
     doc = Document(text)
-    return sentiment.score(doc, parties.detect(doc, user)).to_dict()
+    return sentiment.score(doc, parties.detect(doc, user), **kw).to_dict()
 
 
-def test_clause_not_sentence_and_mean_over_mentions():
-    d = score("Russia was praised for its excellent help; Syria was condemned for horrible crimes.")
-    by = {p["name"]: p for p in d["parties"]}
-    assert by["Russia"]["score"] > 0.05 and by["Russia"]["label"] == "positive"
-    assert by["Syria"]["score"] < -0.05 and by["Syria"]["label"] == "negative"
+def by_name(d):
+    return {p["name"]: p for p in d["parties"]}
+
+
+def valences(text, silenced=()):
+    """{token: valence} of the first sentence's tokens that carry one (``silenced``: token ranges)."""
+    doc = Document(text)
+    w = Words(doc, silenced)
+    return {doc.tokens[i]: w.val[i] for i in w.sentence(0)}
+
+
+def test_each_party_gets_the_words_that_bear_on_it():
+    d = score("Amnesty praised the brave rescue workers; Russia was condemned for horrible crimes.")
+    p = by_name(d)
+    assert p["Amnesty International"]["label"] == "positive"
+    assert p["Russia"]["label"] == "negative"
+    # the clause boundary keeps the other party's words out of each mention's evidence
+    assert [w["text"] for w in p["Amnesty International"]["evidence"][0]["words"]] == ["praised", "brave", "rescue"]
+    assert [w["text"] for w in p["Russia"]["evidence"][0]["words"]] == ["condemned", "horrible", "crimes"]
+
+
+def test_negation_turns_a_word_around():
+    corrupt = score("Russia is corrupt.")["parties"][0]
+    not_corrupt = score("Russia is not corrupt.")["parties"][0]
+    assert corrupt["label"] == "negative"
+    assert not_corrupt["score"] > 0 > corrupt["score"]
+    assert not_corrupt["evidence"][0]["words"][0]["valence"] == pytest.approx(-2.8 * vader.N_SCALAR)
+
+
+def test_attribution_and_hedge_words_carry_no_valence():
+    # VADER scores these; in news they report a claim without taking a side
+    for word in ("suspected", "accused", "denied", "argued", "charges"):
+        assert word in vader.lexicon() and word not in news_lexicon()
+    assert valences("Officials suspected and accused the group; it denied the charges.") == {}
+
+
+def test_news_vocabulary_vader_lacks():
+    v = valences("The regime slammed the militants for war crimes.")
+    assert set(v) == {"regime", "slammed", "militants", "crimes"}
+    assert all(x < 0 for x in v.values())
+    assert v["crimes"] == -3.4  # the two-word entry "war crimes", not "war" and "crimes" apart
+    for word in ("regime", "militant", "slammed"):
+        assert word not in vader.lexicon()
+
+
+def test_inflected_forms_take_their_base_valence():
+    assert "helped" not in vader.lexicon()
+    assert valences("They helped.") == {"helped": vader.lexicon()["help"]}
+
+
+def test_names_are_not_opinions():
+    # a party mention's words and capitalised words in mid-sentence carry nothing
+    text = "Hope Hicks met the Justice Department and the Free Syrian Army."
+    assert valences(text, [(0, 2)]) == {}
+    assert valences("I hope for justice.") == {"hope": 1.9}
+
+
+def test_a_speakers_words_are_kept_apart():
+    doc = Document("Amnesty said the strikes were terrible.")
+    reader = sentiment.Reader(doc, parties.detect(doc).mentions)
+    x = dict(zip(tf.FEATURES, reader.features(0, 1)))
+    assert x["speaker"] == 1.0 and x["neg_said_by_it"] > 0
+    assert x["neg_near_right"] == x["neg_mid"] == 0.0
+
+
+def test_accusation_aimed_at_the_mention():
+    def accused(text, tok):
+        doc = Document(text)
+        reader = sentiment.Reader(doc, parties.detect(doc).mentions)
+        return dict(zip(tf.FEATURES, reader.features(tok, tok + 1)))["accused"]
+
+    assert accused("Russia was accused of bombing hospitals.", 0) == 1.0
+    assert accused("Amnesty accused Russia of bombing hospitals.", 2) == 1.0
+    assert accused("Amnesty accused Russia of bombing hospitals.", 0) == 0.0
+
+
+def test_evidence_offsets_words_and_voices():
+    text = ('Amnesty International said the strikes were terrible. '
+            '"Russia is lying," said Gen. Igor Konashenkov, spokesman of the Russian defense ministry.')
+    d = analyze(text, measures=["sentiment"]).to_dict()["sentiment"]
+    p = by_name(d)
+    for party in d["parties"]:
+        for e in party["evidence"]:
+            assert text[e["start"]:e["end"]] == e["text"]
+            assert e["clause"]["start"] <= e["start"] < e["end"] <= e["clause"]["end"]
+            for w in e["words"]:
+                assert text[w["start"]:w["end"]] == w["text"]
+    russia = p["Russia"]
+    assert [e["voice"] for e in russia["evidence"]] == ["quoted", "author"]
+    assert russia["evidence"][0]["speaker"] == {"text": "Gen. Igor Konashenkov", "party": "Russia"}
+    assert russia["by_voice"]["quoted"]["mentions"] == 1 and russia["by_voice"]["quoted"]["label"] == "negative"
+    assert russia["by_speaker"]["Russia"]["mentions"] == 1
+    assert p["Igor Konashenkov"]["affiliation"] == "Russia"
+
+
+def test_reported_speech_is_its_own_voice():
+    text = "Gen. Igor Konashenkov said Amnesty International was lying."
+    d = analyze(text, measures=["sentiment"]).to_dict()["sentiment"]
+    amnesty = by_name(d)["Amnesty International"]
+    assert amnesty["evidence"][0]["voice"] == "reported"
+    assert amnesty["by_voice"]["reported"]["mentions"] == 1
+    assert amnesty["by_voice"]["author"]["mentions"] == 0 and amnesty["by_voice"]["author"]["score"] is None
+
+
+def test_group_people_counts_a_person_toward_their_party():
+    text = "Russian defense ministry spokesman Igor Konashenkov rejected the report. Konashenkov was angry."
+    apart = by_name(score(text))
+    assert apart["Igor Konashenkov"]["mentions"] == 2 and apart["Russia"]["mentions"] == 1
+    grouped = by_name(score(text, group_people=True))
+    assert "Igor Konashenkov" not in grouped
+    assert grouped["Russia"]["mentions"] == 3
+    assert [e.get("person") for e in grouped["Russia"]["evidence"]] == [None, "Igor Konashenkov", "Igor Konashenkov"]
+
+
+def test_labels_follow_the_thresholds_in_the_record():
+    d = score("Amnesty praised Russia. Syria is a country. The regime slammed the UN.")
+    t = d["thresholds"]
+    assert t["negative"] < t["positive"] and t["document"]["negative"] < t["document"]["positive"]
     for p in d["parties"]:
-        assert p["mentions"] == 1 == p["positive"] + p["neutral"] + p["negative"]
-
-
-def test_evidence_has_offsets_and_voice():
-    text = 'Amnesty said: "Russia committed terrible crimes." Russia is a country.'
-    d = score(text)
-    russia = next(p for p in d["parties"] if p["name"] == "Russia")
-    assert russia["mentions"] == 2
-    assert [text[e["start"]:e["end"]] for e in russia["evidence"]] == ["Russia", "Russia"]
-    assert [e["in_quote"] for e in russia["evidence"]] == [True, False]
-    assert russia["by_voice"]["quoted"]["mentions"] == 1
-    assert russia["by_voice"]["quoted"]["score"] < 0
-    assert russia["by_voice"]["author"]["score"] == 0.0
+        for e in p["evidence"]:
+            s = e["score"]
+            assert -1 <= s <= 1
+            assert e["label"] == ("positive" if s >= t["positive"] else "negative" if s <= t["negative"] else "neutral")
+        assert p["positive"] + p["neutral"] + p["negative"] == p["mentions"]
+        mean = sum(e["score"] for e in p["evidence"]) / p["mentions"]
+        assert p["score"] == pytest.approx(mean)
 
 
 def test_user_party_with_no_mentions_is_listed_with_null_score():
@@ -33,3 +147,50 @@ def test_user_party_with_no_mentions_is_listed_with_null_score():
     assert d["parties"] == [
         {**d["parties"][0], "name": "Russia", "mentions": 0, "score": None, "label": None, "evidence": []}
     ]
+
+
+def test_model_file_has_a_weight_for_every_feature():
+    bias, weights = tf.model()
+    assert len(bias) == 3 and len(weights) == len(tf.FEATURES)
+    assert all(len(w) == 3 for w in weights)
+
+
+def test_group_people_from_the_command_line_and_the_config(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from mediabias.cli import main
+
+    path = tmp_path / "a.txt"
+    path.write_text("Russian defense ministry spokesman Igor Konashenkov rejected the report.", encoding="utf-8")
+
+    def names(*args):
+        r = CliRunner().invoke(main, ["sentiment", str(path), "--format", "json", *args], catch_exceptions=False)
+        assert r.exit_code == 0, r.output
+        d = json.loads(r.stdout)["sentiment"]
+        return d["group_people"], sorted(p["name"] for p in d["parties"])
+
+    assert names() == (False, ["Igor Konashenkov", "Russia"])
+    assert names("--group-people") == (True, ["Russia"])
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("group_people = true\n", encoding="utf-8")
+    assert names("--config", str(cfg)) == (True, ["Russia"])
+    assert names("--config", str(cfg), "--no-group-people") == (False, ["Igor Konashenkov", "Russia"])
+    cfg.write_text('group_people = "yes"\n', encoding="utf-8")
+    r = CliRunner().invoke(main, ["sentiment", str(path), "--config", str(cfg)])
+    assert r.exit_code == 1 and str(cfg) in r.stderr and "group_people" in r.stderr
+
+
+def test_vader_but_weighting_is_kept():
+    v = valences("The plan was good but the result was bad.")
+    assert v == {"good": pytest.approx(1.9 * 0.5), "bad": pytest.approx(-2.5 * 1.5)}
+
+
+def test_words_nearer_another_entity_are_kept_apart():
+    doc = Document("Amnesty visited Syria yesterday, condemned by everyone.")
+    reader = sentiment.Reader(doc, parties.detect(doc).mentions)
+    amnesty = dict(zip(tf.FEATURES, reader.features(0, 1)))
+    syria = dict(zip(tf.FEATURES, reader.features(2, 3)))
+    assert amnesty["neg_nearer_another"] > 0 and amnesty["neg_mid"] == amnesty["neg_near_right"] == 0
+    assert syria["neg_nearer_another"] == 0 and syria["neg_near_right"] > 0

@@ -3,21 +3,18 @@
 Two sources of parties:
 
 * **user-defined** (``--party``, ``[parties]`` in a config): exactly those
-  parties, each with its aliases.  An alias written with a capital letter is
-  matched case-sensitively, an all-lower-case alias case-insensitively.
-* **automatic**: the packaged gazetteer (countries with demonyms, capitals
-  and government metonyms; organisations; armed groups; media) plus people
-  found from runs of capitalised words.  A person needs two name words
-  ("Farhan Haq") or a title ("Gen. Konashenkov"); later surname-only
-  mentions are folded into the full name; titles are stripped.
+  parties, each with its aliases -- which may be people and metonyms
+  ("Russia = Russia, Moscow, Kremlin, Konashenkov").  An alias written with
+  a capital letter is matched case-sensitively, an all-lower-case alias
+  case-insensitively.  User parties replace automatic detection.
+* **automatic**: the packaged gazetteer (``lexicons/gazetteer.toml``:
+  countries with demonyms, capitals and government metonyms; international
+  and non-governmental organisations with their short forms; armed groups;
+  media) plus people by name and the party each speaks for
+  (:mod:`mediabias.measures.people`).
 
-A person's *affiliation* is the country or organisation named next to the
-first full mention: "Russian defense ministry spokesman Igor Konashenkov"
-(Russia, before the name) or "Philip Luther, director ... at Amnesty
-International" (after it, in the apposition).
-
-Weak spots: place names written like people ("Los Angeles"), people named
-only once by surname, and title-case headlines (skipped for new names).
+:func:`summary` lists the parties with every alias and its mention count
+(configured aliases that never occur count 0) for ``mediabias parties``.
 """
 
 from __future__ import annotations
@@ -26,13 +23,14 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from mediabias.lexicons import load_toml, load_words
+from typing import Any
+
+from mediabias.lexicons import load_list, load_toml
+from mediabias.measures import people
 from mediabias.text.document import Document
 from mediabias.text.phrases import PhraseMatcher
 
 NAME = "parties"
-_PARTICLES = frozenset({"bin", "ibn", "van", "von", "de", "da", "di", "du", "le", "la", "abu", "del", "der", "den", "dos"})
-_PARTICLE_PREFIXES = ("al-", "el-", "ad-", "as-", "bin-", "abu-")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +40,8 @@ class Mention:
     party: str
     tok_start: int
     tok_end: int
-    via: str  # "alias" | "name" | "surname"
+    via: str  # "alias" | "name" | "surname" | "descriptor"
+    alias: str | None = None  # the configured or gazetteer alias that matched
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +101,9 @@ def _gazetteer() -> tuple[dict[str, Party], PhraseMatcher]:
         aliases = tuple(entry["aliases"])
         parties[name] = Party(name, entry.get("kind", "organisation"), aliases)
         for a in aliases:
-            phrases.append((a, name))
+            phrases.append((a, (name, a)))
             if a.startswith("the ") and len(a) > 4:
-                phrases.append(("The " + a[4:], name))
+                phrases.append(("The " + a[4:], (name, a)))
     return parties, PhraseMatcher(phrases, case_sensitive=True)
 
 
@@ -113,24 +112,8 @@ def user_matchers(spec: dict[str, tuple[str, ...]]) -> tuple[PhraseMatcher, Phra
     sensitive, insensitive = [], []
     for name, aliases in spec.items():
         for a in aliases:
-            (insensitive if a == a.lower() else sensitive).append((a, name))
+            (insensitive if a == a.lower() else sensitive).append((a, (name, a)))
     return PhraseMatcher(sensitive, case_sensitive=True), PhraseMatcher(insensitive)
-
-
-def _is_cap(tok: str) -> bool:
-    return tok[0].isupper() and (len(tok) == 1 or any(c.islower() for c in tok[1:]))
-
-
-def _is_particle(low: str) -> bool:
-    return low in _PARTICLES or low.startswith(_PARTICLE_PREFIXES)
-
-
-def _title_case_line(doc: Document, t0: int, t1: int) -> bool:
-    """A headline in title case: no full stop at the end, most words capitalised."""
-    if t1 > t0 and doc.tokens[t1 - 1] in (".", "!", "?"):
-        return False
-    words = [t for t in doc.tokens[t0:t1] if t[0].isalpha() and len(t) > 3]
-    return len(words) >= 4 and sum(1 for t in words if t[0].isupper()) >= 0.7 * len(words)
 
 
 def detect(doc: Document, user_parties: dict[str, tuple[str, ...]] | None = None) -> PartyIndex:
@@ -146,140 +129,110 @@ def detect(doc: Document, user_parties: dict[str, tuple[str, ...]] | None = None
                 if any(i in taken for i in range(m.tok_start, m.tok_end)):
                     continue
                 taken.update(range(m.tok_start, m.tok_end))
-                index.mentions.append(_mention(doc, m.tok_start, m.tok_end, m.payload, "alias"))
+                name, alias = m.payload
+                index.mentions.append(_mention(doc, m.tok_start, m.tok_end, name, "alias", alias))
         return index.finish()
 
     gaz, matcher = _gazetteer()
     covered: set[int] = set()
     for m in matcher.find(doc.tokens):
-        index.mentions.append(_mention(doc, m.tok_start, m.tok_end, m.payload, "alias"))
+        name, alias = m.payload
+        if m.tok_end - m.tok_start == 1 and people.given_name_before(doc, m.tok_start):
+            continue  # "Michael Jordan", "George Washington": a person, not the place
+        index.mentions.append(_mention(doc, m.tok_start, m.tok_end, name, "alias", alias))
         covered.update(range(m.tok_start, m.tok_end))
-        if m.payload not in index.parties:
-            index.parties[m.payload] = gaz[m.payload]
-    _detect_people(doc, index, covered)
+        if name not in index.parties:
+            index.parties[name] = gaz[name]
+
+    def add(full: str, t0: int, t1: int, via: str) -> None:
+        if full not in index.parties:
+            index.parties[full] = Party(full, "person", (full,))
+        index.mentions.append(_mention(doc, t0, t1, full, via, doc.text[doc.tok_starts[t0] : doc.tok_ends[t1 - 1]]))
+
+    people.detect_people(doc, index, covered, add)
+    _descriptors(doc, index.finish())
     return index.finish()
 
 
-def _mention(doc: Document, t0: int, t1: int, party: str, via: str) -> Mention:
-    return Mention(doc.tok_starts[t0], doc.tok_ends[t1 - 1], party, t0, t1, via)
+_DETERMINERS = frozenset({"the", "this", "that"})
+_DESCRIPTOR_BACK = 5  # sentences
 
 
-def _detect_people(doc: Document, index: PartyIndex, covered: set[int]) -> None:
-    titles = load_words("titles.txt")
-    stop = load_words("not_names.txt")
-    toks, lows = doc.tokens, doc.lowers
-    n = len(toks)
-    candidates: list[tuple[int, list[int], bool]] = []  # (sentence, name token ids, titled)
-    singles: list[int] = []
-    for sent_i, sent in enumerate(doc.sentences):
-        headline = _title_case_line(doc, sent.tok_start, sent.tok_end)
-        i = sent.tok_start
-        while i < sent.tok_end:
-            if i in covered or not _is_cap(toks[i]):
-                i += 1
-                continue
-            # collect a run of capitalised words, initials and name particles
-            run: list[int] = []
-            j = i
-            while j < sent.tok_end and j not in covered:
-                t = toks[j]
-                if _is_cap(t) or (run and _is_particle(lows[j]) and j + 1 < n):
-                    run.append(j)
-                    j += 1
-                    if j < sent.tok_end and toks[j] == "." and (len(t) == 1 or lows[j - 1] in titles):
-                        j += 1  # "J." initial or "Gen." title
-                    continue
-                break
-            i = max(j, i + 1)
-            # split the run into names at title and non-name words
-            titled = False
-            name: list[int] = []
-            for k in run + [-1]:
-                low = lows[k] if k >= 0 else ""
-                if k >= 0 and low in titles and not name:
-                    titled = True
-                    continue
-                if k < 0 or low in stop or low in titles:
-                    if name and not headline:
-                        candidates.append((sent_i, name, titled))
-                    elif name and headline:
-                        singles.extend(name)
-                    name = []
-                    titled = k >= 0 and low in titles
-                    continue
-                name.append(k)
-    # full names first: two or more words, or one word after a title
-    people: dict[str, list[int]] = {}
-    surname_of: dict[str, str] = {}
-    for sent_i, name, titled in candidates:
-        if len(name) >= 2:
-            full = " ".join(toks[k] for k in name)
-            people.setdefault(full, name)
-            last = toks[name[-1]]
-            surname_of[last] = full
-            if _is_particle(last.lower()) and "-" in last:
-                surname_of[last.split("-", 1)[1]] = full
-    for sent_i, name, titled in candidates:
-        if len(name) == 1 and titled and toks[name[0]] not in surname_of:
-            surname_of[toks[name[0]]] = toks[name[0]]
-            people.setdefault(toks[name[0]], name)
-    if not people:
-        return
-    for sent_i, name, titled in candidates:
-        if len(name) >= 2:
-            full = " ".join(toks[k] for k in name)
-            _add_person(doc, index, full, name[0], name[-1] + 1, "name")
-        else:
-            for k in name:
-                full = surname_of.get(toks[k])
-                if full:
-                    _add_person(doc, index, full, k, k + 1, "surname" if full != toks[k] else "name")
-    for k in singles:
-        full = surname_of.get(toks[k])
-        if full:
-            _add_person(doc, index, full, k, k + 1, "surname")
-    _affiliate(doc, index)
+@lru_cache(maxsize=1)
+def _descriptor_matcher() -> PhraseMatcher:
+    return PhraseMatcher((d, d) for d in load_list("descriptors.txt"))
 
 
-def _add_person(doc: Document, index: PartyIndex, full: str, t0: int, t1: int, via: str) -> None:
-    if full not in index.parties:
-        index.parties[full] = Party(full, "person", (full,))
-    index.mentions.append(_mention(doc, t0, t1, full, via))
-
-
-def _affiliate(doc: Document, index: PartyIndex) -> None:
-    """Affiliate each person to a country/organisation named beside them."""
-    by_token: dict[int, Mention] = {}
-    for m in index.mentions:
-        by_token[m.tok_start] = m
-    seen: set[str] = set()
-    lows = doc.lowers
-    titles = load_words("titles.txt")
-    for m in sorted(index.mentions, key=lambda m: m.start):
-        p = index.parties[m.party]
-        if p.kind != "person" or m.party in seen or m.via != "name":
+def _descriptors(doc: Document, index: PartyIndex) -> None:
+    """"the NGO", "the human rights watchdog": the organisation named last before."""
+    lows, toks = doc.lowers, doc.tokens
+    found = []
+    for m in _descriptor_matcher().find(lows):
+        if index.mention_at_token(m.tok_start) is not None:
             continue
-        seen.add(m.party)
-        sent = doc.sentences[doc.tok_sent[m.tok_start]]
-        found = None
-        # before the name: "Russian defense ministry spokesman Igor Konashenkov"
-        for k in range(m.tok_start - 1, max(sent.tok_start, m.tok_start - 10) - 1, -1):
-            other = by_token.get(k)
-            if other is not None and index.parties[other.party].kind in ("country", "organisation", "armed_group", "media"):
-                found = other.party
+        k = m.tok_start - 1  # a determiner at most three lower-case modifiers before
+        while k >= 0 and m.tok_start - k <= 4 and lows[k] not in _DETERMINERS and (toks[k].islower() or "-" in toks[k]):
+            k -= 1
+        if k < 0 or lows[k] not in _DETERMINERS or m.tok_start - k > 4:
+            continue
+        first = max(doc.sentences[max(0, doc.tok_sent[k] - _DESCRIPTOR_BACK)].start, doc.tok_starts[max(0, k - 400)])
+        for prev in reversed(index.mentions_in(first, doc.tok_starts[k])):
+            if index.parties[prev.party].kind == "organisation":
+                found.append(_mention(doc, k + 1, m.tok_end, prev.party, "descriptor", m.payload))
                 break
-            if lows[k] == "." and k > 0 and lows[k - 1] in titles:
-                continue  # "Maj. Gen."
-            if lows[k] in (".", ";", "said", "says", "told"):
-                break
-        # after the name, in an apposition: "Philip Luther, director ... at Amnesty"
-        if found is None and m.tok_end < sent.tok_end and lows[m.tok_end] == ",":
-            for k in range(m.tok_end + 1, min(sent.tok_end, m.tok_end + 16)):
-                if lows[k] in (",", ";", "said", "says", "told"):
-                    break
-                other = by_token.get(k)
-                if other is not None and index.parties[other.party].kind in ("country", "organisation", "armed_group", "media"):
-                    found = other.party
-                    break
-        if found:
-            index.parties[m.party] = Party(p.name, p.kind, p.aliases, found)
+    index.mentions.extend(found)
+
+
+def _mention(doc: Document, t0: int, t1: int, party: str, via: str, alias: str | None = None) -> Mention:
+    return Mention(doc.tok_starts[t0], doc.tok_ends[t1 - 1], party, t0, t1, via, alias)
+
+
+@dataclass(frozen=True, slots=True)
+class PartiesResult:
+    """The parties of one article, each alias with its mention count (``mediabias parties``)."""
+
+    user_defined: bool
+    parties: tuple[tuple[Party, tuple[tuple[str, int], ...], int, tuple[str, ...]], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "user_defined": self.user_defined,
+            "parties": [
+                {
+                    "name": p.name,
+                    "kind": p.kind,
+                    "affiliation": p.affiliation,
+                    "mentions": total,
+                    "aliases": [{"text": a, "mentions": n} for a, n in aliases],
+                    "people": list(members),
+                }
+                for p, aliases, total, members in self.parties
+            ],
+        }
+
+
+def summary(index: PartyIndex) -> PartiesResult:
+    """Every party with its aliases and mention counts, most mentioned first.
+
+    A user party lists its configured aliases (0 for one that never occurs);
+    a detected party the forms found in the text.  ``people`` are the
+    detected people affiliated to the party.
+    """
+    counts: dict[str, dict[str, int]] = {name: {} for name in index.parties}
+    for name, p in index.parties.items():
+        if p.kind == "user":
+            counts[name] = {a: 0 for a in p.aliases}
+    for m in index.mentions:
+        key = m.alias if m.alias is not None else m.party
+        by_alias = counts.setdefault(m.party, {})
+        by_alias[key] = by_alias.get(key, 0) + 1
+    members: dict[str, list[str]] = {}
+    for name, p in index.parties.items():
+        if p.kind == "person" and p.affiliation:
+            members.setdefault(p.affiliation, []).append(name)
+    rows = []
+    for name, p in index.parties.items():
+        aliases = tuple(sorted(counts[name].items(), key=lambda kv: -kv[1]) if p.kind != "user" else counts[name].items())
+        rows.append((p, aliases, sum(n for _, n in aliases), tuple(members.get(name, ()))))
+    rows.sort(key=lambda r: (-r[2], r[0].name))
+    return PartiesResult(any(p.kind == "user" for p in index.parties.values()), tuple(rows))

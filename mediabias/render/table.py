@@ -139,6 +139,10 @@ def make_table_view(measure: str, out: TextIO):
         return SummaryTable(out)
     if measure == "readability":
         return ReadabilityTable(out)
+    if measure == "parties":
+        from mediabias.render.parties_view import PartiesView
+
+        return PartiesView(out)
     from mediabias.render import views
 
     return views.DetailView(measure, out)

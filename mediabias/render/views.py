@@ -92,24 +92,33 @@ class DetailView:
 
     # -- sentiment -----------------------------------------------------------
     def _sentiment(self, text: str, record: Record) -> None:
-        parties = record["sentiment"]["parties"]
-        t = Table(show_header=True)
-        for col in ("party", "kind", "affiliation", "mentions", "score", "label", "author", "quoted", "+/0/-"):
-            t.add_column(col, justify="right" if col in ("mentions", "score") else "left")
+        block = record["sentiment"]
+        parties = block["parties"]
+        t = Table(show_header=True, title="score = mean over mentions of P(positive) - P(negative); by voice and speaker")
+        for col in ("party", "kind", "speaks for", "mentions", "score", "label", "author", "quoted", "reported",
+                    "+/0/-", "said by"):
+            t.add_column(col, justify="right" if col in ("mentions", "score", "author", "quoted", "reported") else "left")
         for p in parties:
             v = p["by_voice"]
+
+            def voice(name: str) -> Text:
+                x = v.get(name) or {"mentions": 0, "score": None, "label": None}
+                return Text(f"{fmt(x['score'], 2)} ({x['mentions']})" if x["mentions"] else "\u2013",
+                            style=label_style(x["label"]))
+
+            speakers = ", ".join(f"{k} {fmt(x['score'], 2)} ({x['mentions']})" for k, x in list(p.get("by_speaker", {}).items())[:3])
             t.add_row(
                 p["name"], p.get("kind") or "", p.get("affiliation") or "", str(p["mentions"]),
                 Text(fmt(p["score"], 2), style=label_style(p["label"])), p["label"] or "",
-                fmt(v["author"]["score"], 2), fmt(v["quoted"]["score"], 2),
-                f"{p['positive']}/{p['neutral']}/{p['negative']}",
+                voice("author"), voice("quoted"), voice("reported"),
+                f"{p['positive']}/{p['neutral']}/{p['negative']}", speakers,
             )
         self.console.print(t)
-        ev = Table(show_header=True, expand=True, title="evidence: each mention and the words it was scored on")
+        ev = Table(show_header=True, expand=True, title="evidence: each mention, the words that moved it (valence), its voice")
         ev.add_column("party", no_wrap=True)
         ev.add_column("score", justify="right")
         ev.add_column("voice")
-        ev.add_column("clause", ratio=1)
+        ev.add_column("in context", ratio=1)
         rows = 0
         for p in parties:
             for e in p["evidence"]:
@@ -117,11 +126,23 @@ class DetailView:
                     break
                 rows += 1
                 c = e.get("clause") or {"start": e["start"], "end": e["end"]}
-                snippet = Text(" ".join(text[c["start"] : e["start"]].split()) + " ")
-                snippet.append(text[e["start"] : e["end"]], style="bold reverse")
-                snippet.append(" " + " ".join(text[e["end"] : c["end"]].split()))
-                ev.add_row(p["name"], Text(fmt(e["score"], 2), style=label_style(e.get("label"))),
-                           "quoted" if e.get("in_quote") else "author", snippet)
+                marks = [(e["start"], e["end"], "bold reverse")] + [
+                    (w["start"], w["end"], "green" if w["valence"] > 0 else "red") for w in e.get("words", [])
+                ]
+                snippet = Text()
+                pos = c["start"]
+                for s, end, style in sorted(marks):
+                    if s < pos:
+                        continue
+                    snippet.append(" ".join(text[pos:s].split()) + (" " if text[s - 1 : s].isspace() else ""))
+                    snippet.append(text[s:end], style=style)
+                    pos = end
+                    snippet.append(" " if text[end : end + 1].isspace() else "")
+                snippet.append(" ".join(text[pos : c["end"]].split()))
+                voice = e.get("voice") or ("quoted" if e.get("in_quote") else "author")
+                if e.get("speaker"):
+                    voice += f": {e['speaker'].get('party') or e['speaker']['text']}"
+                ev.add_row(p["name"], Text(fmt(e["score"], 2), style=label_style(e.get("label"))), voice, snippet)
         self.console.print(ev)
         self._more(sum(len(p["evidence"]) for p in parties))
 
