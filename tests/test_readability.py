@@ -64,3 +64,18 @@ def test_syllable_patterns_load_without_a_writable_cache(tmp_path, monkeypatch):
         assert len(patterns) > 1000 and maxlen > 3
     finally:
         S._patterns.cache_clear()
+
+
+def test_packaged_syllable_table_equals_pyphen():
+    import pyphen
+
+    from mediabias.text import syllables as S
+
+    hyph = pyphen.Pyphen(lang="en_US")
+    rows = [line.split("\t") for line in S._TABLE.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    checked = 0
+    for count, words in rows:
+        for w in words.split():
+            assert len(hyph.positions(w)) + 1 == int(count), w
+            checked += 1
+    assert checked > 10_000
