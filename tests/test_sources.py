@@ -41,7 +41,10 @@ def test_anonymous_sources():
 
 def test_noun_uses_are_not_cues():
     rows, d = cites("The report found damage. These claims were denied by Moscow.")
-    assert [r[1] for r in rows] == ["denied"]
+    # "report" and "claims" after a determiner are nouns; "found" is a cue with the report as its source
+    assert [r[1] for r in rows] == ["found", "denied"]
+    assert rows[0][2:4] == ("The report", "document")
+    assert rows[1][2] == "Moscow"
 
 
 def test_carried_quote_and_density():

@@ -3,77 +3,61 @@
 An *attribution* (citation) is a cue with, where one can be found, its
 source and its content:
 
-* **cues** -- reporting verbs in any form (``report_verbs.txt``: said,
-  told, added, denied ...) outside quotations, and "according to";
-  noun uses ("the report", "these claims") are skipped;
-* **source** -- the noun phrase that is the verb's subject: the words right
-  before the cue (after auxiliaries and adverbs, jumping over an
-  apposition such as "X, who ..., said"), or right after it in inverted
-  order (``"...," said X``), or the object of "according to";
-* **content** -- an adjacent quotation (``"...," X said`` / ``X said:
-  "..."``), else the rest of the sentence after the cue ("said that ...")
-  or the part before the source ("..., X said");
+* **cues** (``sources_cues``) -- reporting verbs in any form and order
+  (said, told reporters, was quoted as saying), verbs of stance and belief
+  (criticized, believes, wants, polls show), "according to", "X: ..."
+  before a quotation, nominal cues ("his claim that"); never inside a
+  quotation;
+* **source and content** (``sources_spans``) -- the subject before the cue
+  or the name after it, the object of "according to", the agent of a
+  passive; an adjacent quotation as content (a *direct* attribution), else
+  the rest of the sentence or the part before the source;
 * quotations of five words or more with no cue of their own are carried to
   the source of the previous attribution (a speaker quoted over several
-  paragraphs).
+  paragraphs, ``kind: "quote"``).
 
 A source is ``anonymous`` when none is found ("it was reported") or its
 head is an unnamed one (``anonymous_sources.txt``: officials, sources,
 witnesses) with no name in it; its ``type`` is person, organisation,
 document, media or anonymous; its ``party`` comes from a party mention in it
-(a person's affiliation counts: Konashenkov -> Russia) or, for "he"/"she",
-from the last person cited.
-
-Weak spots: no parser, so long subjects are cut at function words, and
-verbs of saying outside the list ("slammed", "dismissed") are not cues.
+(a person's affiliation counts: Konashenkov -> Russia) or, for "he"/"she" and
+"the spokesman", from the person cited last.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from mediabias.lexicons import load_words
+from mediabias.measures import sources_spans as spans
 from mediabias.measures.parties import PartyIndex
+from mediabias.measures.sources_cues import COPULAS, POSSESSIVES, Cue, find_cues
 from mediabias.text.document import Document
 
 NAME = "sources"
 MIN_QUOTE_WORDS = 5
+CARRY_SENTENCES = 4  # an uncued quotation is carried this many sentences at most
 
-_NOUN_DETERMINERS = frozenset(
-    {"the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those", "'s", "new", "latest", "our", "my", "your", "such", "whose"}
+_PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+_GROUP_PRONOUNS = frozenset({"they", "we", "it", "you"})
+_GENERIC = frozenset(
+    "the a an its his her their this that these those 's new latest our my your such whose".split()
 )
-_SKIP_BEFORE_VERB = frozenset(
-    {"has", "have", "had", "was", "were", "is", "are", "also", "later", "previously", "repeatedly", "further",
-     "then", "again", "once", "already", "recently", "earlier", "flatly", "publicly", "privately", "reportedly",
-     "has", "been", "would", "will", "had", "always", "often", "quickly", "strongly", "firmly", "explicitly", "not", "never"}
-)
-_STOP_LEFT = frozenset(
-    {"that", "which", "who", "and", "but", "or", "as", "when", "while", "because", "if", "after", "before",
-     "since", "where", "than", "so", "what", "how", "whether", "to", "is", "was", "were", "are", "has", "have",
-     "had", "be", "been", "it", "there", "said", "says", "told", "of", "in", "on", "at", "by", "for", "with"}
-)
-# Words that are nouns as often as reporting verbs: a cue only when followed
-# by "that", a colon or a quotation, or after a pronoun or auxiliary.
-_NOUN_LIKE = frozenset(
-    {"report", "reports", "claim", "claims", "state", "states", "note", "notes", "comment", "reply", "warn"}
-)
-_VERB_AFTER = frozenset({"that", ":", "\"", "\u201c", "'", "\u2018"})
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
-_PERSON_PRONOUNS = frozenset({"he", "she"})
-_QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb'\u2018\u2019"
 _ORG_HEADS = frozenset(
     {"ministry", "government", "department", "agency", "office", "council", "committee", "organization",
      "organisation", "group", "army", "military", "police", "commission", "administration", "authorities",
-     "embassy", "spokesman", "spokeswoman", "spokesperson"}
+     "embassy", "campaign", "party", "court", "senate", "house", "congress", "company", "firm", "union",
+     "network", "newspaper", "board", "staff", "team", "coalition", "foundation", "institute", "center", "centre"}
 )
+_MEDIA_HEADS = frozenset({"newspaper", "network", "channel", "outlet", "broadcaster", "magazine", "daily", "tabloid"})
 
 
 @lru_cache(maxsize=1)
 def _lists() -> tuple[frozenset, frozenset, frozenset]:
-    return load_words("report_verbs.txt"), load_words("anonymous_sources.txt"), load_words("document_sources.txt")
+    return load_words("anonymous_sources.txt"), load_words("document_sources.txt"), load_words("titles.txt")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +69,8 @@ class Citation:
     content: tuple[int, int] | None
     anonymous: bool
     party: str | None
+    cue_class: str | None = None  # speech | attitude | noun | adjective | phrase | colon
+    refers_to: tuple[int, int] | None = None  # what a relative-pronoun source ("who") stands for
 
     def to_dict(self, text: str) -> dict[str, Any]:
         def span(sp):
@@ -93,10 +79,13 @@ class Citation:
         src = span(self.source)
         if src is not None:
             src["type"] = self.source_type
+            if self.refers_to is not None:
+                src["refers_to"] = span(self.refers_to)
         content = None if self.content is None else {"start": self.content[0], "end": self.content[1]}
         return {
             "kind": self.kind,
             "cue": span(self.cue),
+            "cue_class": self.cue_class,
             "source": src,
             "source_type": self.source_type,
             "content": content,
@@ -127,6 +116,9 @@ class SourcesResult:
                     d["attributions"] += 1
                 if c.content is not None and c.kind in ("direct", "quote"):
                     d["quoted_words"] += len(self.text[c.content[0] : c.content[1]].split())
+        by_type: dict[str, int] = {}
+        for c in cited:
+            by_type[c.source_type] = by_type.get(c.source_type, 0) + 1
         per = (lambda x, d, k: None if d == 0 else x * k / d)
         return {
             "attributions": n,
@@ -138,7 +130,8 @@ class SourcesResult:
             "named": n - anonymous,
             "anonymous": anonymous,
             "share_anonymous": per(anonymous, n, 1),
-            "by_party": dict(sorted(by_party.items(), key=lambda kv: -kv[1]["attributions"] - kv[1]["quoted_words"] / 1000)),
+            "by_source_type": dict(sorted(by_type.items())),
+            "by_party": dict(sorted(by_party.items(), key=lambda kv: (-kv[1]["attributions"], -kv[1]["quoted_words"], kv[0]))),
             "citations": [c.to_dict(self.text) for c in self.citations],
         }
 
@@ -147,85 +140,9 @@ def _is_name(tok: str) -> bool:
     return tok[:1].isupper()
 
 
-def _left_np(doc: Document, k: int, lower_bound: int) -> tuple[int, int] | None:
-    """Token range of the noun phrase ending at token ``k`` (inclusive)."""
-    toks, lows = doc.tokens, doc.lowers
-    if k < lower_bound:
-        return None
-    if lows[k] in _PRONOUNS:
-        return (k, k + 1)
-    head_ok = _is_name(toks[k]) or toks[k][0].isalpha()
-    if not head_ok or lows[k] in _STOP_LEFT:
-        return None
-    a = k
-    while a - 1 >= lower_bound and k - a < 8:
-        t, low = toks[a - 1], lows[a - 1]
-        if low in _STOP_LEFT or low in _PRONOUNS:
-            break
-        if t[0].isalnum() or low in ("'s", "-") or (t == "." and a - 2 >= lower_bound and len(toks[a - 2]) <= 4 and _is_name(toks[a - 2])):
-            a -= 1
-            continue
-        break
-    return (a, k + 1)
-
-
-_EDGE_PUNCT = frozenset({",", ":", ".", "*", "_", ";", "-", "\u2014", "\u2013"})
-_APPOSITION_MAX = 40  # tokens searched back for the comma opening an apposition
-_BE = frozenset({"is", "was", "were", "are", "been", "be", "being"})
-
-
-def _source_left(doc: Document, cue_i: int, sent_start: int) -> tuple[int, int] | None:
-    lows = doc.lowers
-    k = cue_i - 1
-    while k >= sent_start and lows[k] in _SKIP_BEFORE_VERB:
-        if lows[k] in _BE and lows[cue_i].endswith(("ed", "told", "said")):
-            # passive: "it was reported", "officials were told" - the subject
-            # is not the source; "by X" after the verb is
-            j = cue_i + 1
-            if j + 1 < len(lows) and lows[j] == "by":
-                return _left_np_after(doc, j + 1, doc.sentences[doc.tok_sent[cue_i]].tok_end)
-            return None
-        k -= 1
-    if k >= sent_start and lows[k] == ",":
-        # "X, who ..., said" / "X, a spokesman for ..., said": jump the apposition
-        j = k - 1
-        floor = max(sent_start, k - _APPOSITION_MAX)
-        while j >= floor and lows[j] != "," and lows[j] not in _QUOTE_CHARS:
-            j -= 1
-        if j >= floor and j > sent_start and lows[j] == ",":
-            # "spokesman, General-Major Igor Konashenkov, said": the name
-            # inside the commas is the speaker; "X, who ..., said": X is
-            inner = _left_np(doc, k - 1, j + 1)
-            if inner is not None and inner[0] == j + 1 and any(_is_name(doc.tokens[t]) for t in range(*inner)):
-                return inner
-            np = _left_np(doc, j - 1, sent_start)
-            if np is not None:
-                return np
-        return None
-    return _left_np(doc, k, sent_start)
-
-
-def _source_right(doc: Document, cue_i: int, sent_end: int) -> tuple[int, int] | None:
-    """Inverted order: '"...," said Igor Konashenkov, ...'."""
-    toks, lows = doc.tokens, doc.lowers
-    k = cue_i + 1
-    if k >= sent_end:
-        return None
-    if lows[k] in _PERSON_PRONOUNS:
-        return (k, k + 1)
-    if not (_is_name(toks[k]) or lows[k] in ("the", "a", "an")):
-        return None
-    b = k
-    while b < sent_end and b - k < 8 and (toks[b][0].isalnum() or toks[b] in ("'s", "-", ".")) and lows[b] not in ("that", "on", "in", "at", "when", "as"):
-        if toks[b] == "." and not (b > k and len(toks[b - 1]) <= 4 and _is_name(toks[b - 1])):
-            break
-        b += 1
-    return (k, b) if b > k else None
-
-
 def _classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int] | None) -> tuple[str, bool, str | None]:
     """(source type, anonymous, party) of a source token span."""
-    _, anon_heads, doc_heads = _lists()
+    anon_heads, doc_heads, _ = _lists()
     if span is None:
         return "anonymous", True, None
     a, b = span
@@ -242,14 +159,18 @@ def _classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int] |
                 if p.kind == "person":
                     break
     head = lows[b - 1]
+    for i in range(a + 1, b):
+        if lows[i] in ("of", "for", "at", "in", "("):  # "officials in Damascus", "Rep. X (D-Ga.)"
+            head = lows[i - 1]
+            break
     has_name = any(_is_name(doc.tokens[i]) for i in range(a, b))
     if head in doc_heads:
         return "document", False, party
     if ptype == "person" or head in _PERSON_PRONOUNS:
         return "person", False, party
-    if head in anon_heads and ptype != "person":
-        generic = anon_heads | doc_heads | _ORG_HEADS | _NOUN_DETERMINERS
+    if head in anon_heads:
         first = doc.sentences[doc.tok_sent[a]].tok_start  # a capital there says nothing
+        generic = anon_heads | doc_heads | _ORG_HEADS | _GENERIC
         named = any(
             _is_name(doc.tokens[i]) and i != first and lows[i] not in generic
             and (parties is None or parties.mention_at_token(i) is None)
@@ -257,115 +178,131 @@ def _classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int] |
         )
         if not named:
             return "anonymous", True, party
-    if ptype == "media":
+    if ptype == "media" or head in _MEDIA_HEADS:
         return "media", False, party
-    if ptype in ("organisation", "armed_group", "country") or head in _ORG_HEADS:
+    if ptype in ("organisation", "armed_group", "country", "user") or head in _ORG_HEADS:
         return "organisation", False, party
-    if head in ("they", "we", "it"):
+    if head in _GROUP_PRONOUNS:
         return "anonymous", False, party
     return ("person" if has_name else "anonymous"), not has_name, party
 
 
-def _adjacent_quote(doc: Document, pos: int, direction: int):
-    """A quotation ending just before ``pos`` (direction -1) or starting just after it (+1)."""
-    if direction < 0:
-        q = doc.quote_ending_before(pos)
-        gap = doc.text[q.end : pos] if q is not None else "x"
-        return q if len(gap) <= 6 and gap.strip(" ,*_\n\r\t") == "" else None
-    q = doc.quote_starting_after(pos)
-    gap = doc.text[pos : q.start] if q is not None else "x"
-    return q if len(gap) <= 6 and gap.strip(" ,:*_\n\r\t") == "" else None
+def _source(doc: Document, cue: Cue, s0: int, s1: int) -> tuple[tuple[int, int] | None, int]:
+    """(source token range, end of the cue's own words) for one cue."""
+    lows = doc.lowers
+    end = cue.end
+    if cue.cls == "phrase" and lows[cue.start] in ("according", "in", "as"):
+        return spans.right_np(doc, cue.end, s1), cue.end
+    if cue.cls == "colon":
+        a = cue.start - 1
+        while a > s0 and lows[a - 1] not in ("-", "\u2014", "\u2013"):
+            a -= 1
+        return spans.trim(doc, a, cue.start), end
+    if cue.cls == "noun":
+        prev = cue.start - 1
+        if prev >= s0 and lows[prev] == "'s":
+            return spans.left_np(doc, prev - 1, s0), end
+        if prev >= s0 and lows[prev] in POSSESSIVES:
+            return (prev, prev + 1), end
+        if end + 1 < s1 and lows[end] in ("by", "from"):
+            return spans.right_np(doc, end + 1, s1), end
+        return None, end
+    if spans.is_passive(doc, cue, s0):
+        return spans.passive_agent(doc, cue, s1), end
+    start = cue.start
+    if cue.cls == "adjective":  # "Trump is confident that": the subject of "is"
+        while start - 1 >= s0 and (lows[start - 1] in COPULAS or lows[start - 1] in ("very", "so", "not", "also", "increasingly", "deeply")):
+            start -= 1
+    src = spans.source_left(doc, start, s0)
+    if src is None or lows[src[0]] == "it":
+        right = spans.source_right(doc, end, s1)
+        if right is not None:
+            return right, end
+    return src, end
+
+
+def _content(doc: Document, cue: Cue, src, s0: int, s1: int) -> tuple[tuple[int, int] | None, Any]:
+    """(content character span, quotation used or None)."""
+    starts, ends, lows = doc.tok_starts, doc.tok_ends, doc.lowers
+    right_src = src is not None and src[0] >= cue.end
+    left_edge = src[0] if src is not None and not right_src else cue.start
+    after = src[1] if right_src else cue.end
+    q = spans.adjacent_quote(doc, starts[left_edge], -1) or spans.adjacent_quote(doc, ends[after - 1], +1)
+    if q is not None:
+        return (q.content_start, q.content_end), q
+    if after < s1 and lows[after] == ":" and spans.trim(doc, after + 1, s1) is None:
+        # "Sputnik reports:" closing a paragraph: the next paragraph is the content
+        block = _next_paragraph(doc, ends[after])
+        if block is not None:
+            return block, None
+    if cue.cls == "phrase" and lows[cue.start] in ("according", "in", "as") and src is not None:
+        # "According to X, ..." / "..., according to X."
+        span = spans.trim(doc, src[1], s1) if cue.start <= s0 + 1 else spans.trim(doc, s0, cue.start)
+    else:
+        r0 = after
+        while r0 < s1 and lows[r0] in (",", ":", "that"):
+            r0 += 1
+        span = spans.trim(doc, r0, s1)
+        if span is None or span[1] - span[0] < 3:
+            span = spans.trim(doc, s0, left_edge)
+    if span is None:
+        return None, None
+    return (starts[span[0]], ends[span[1] - 1]), None
+
+
+def _next_paragraph(doc: Document, pos: int) -> tuple[int, int] | None:
+    """The first paragraph starting after character ``pos``."""
+    i = bisect_right(doc.paragraphs, pos, key=lambda p: p[0])
+    return doc.paragraphs[i] if i < len(doc.paragraphs) else None
 
 
 def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
-    verbs, _, _ = _lists()
-    toks, lows, starts, ends = doc.tokens, doc.lowers, doc.tok_starts, doc.tok_ends
+    anon_heads, _, titles = _lists()
+    starts, ends, lows = doc.tok_starts, doc.tok_ends, doc.lowers
     text = doc.text
     citations: list[Citation] = []
     quotes_used: set[int] = set()
-    last_person: tuple[tuple[int, int], str | None] | None = None  # (source span, party)
-    titles = load_words("titles.txt")
-    n = len(toks)
-    i = 0
-    while i < n:
-        low = lows[i]
-        is_according = low == "according" and i + 1 < n and lows[i + 1] == "to"
-        if not is_according and low not in verbs:
-            i += 1
-            continue
-        prev = lows[i - 1] if i > 0 else ""
-        if not is_according:
-            if (
-                prev in _NOUN_DETERMINERS
-                or doc.in_quote(starts[i])
-                or (parties is not None and parties.mention_at_token(i) is not None)
-                or (
-                    low in _NOUN_LIKE
-                    and not (i + 1 < n and lows[i + 1] in _VERB_AFTER)
-                    and prev not in _PRONOUNS
-                    and prev not in _SKIP_BEFORE_VERB
-                )
-            ):
-                i += 1
-                continue
-        sent = doc.sentences[doc.tok_sent[i]]
-        cue_end = i + 2 if is_according else i + 1
-        if is_according:
-            src = _source_right(doc, i + 1, sent.tok_end) or _left_np_after(doc, i + 2, sent.tok_end)
-        else:
-            src = _source_left(doc, i, sent.tok_start)
-            if src is None or lows[src[0]] == "it":
-                src = _source_right(doc, i, sent.tok_end) or src
-        if (
-            not is_according and lows[i].endswith("ing") and prev == "," and citations
-            and citations[-1].cue is not None and doc.sentence_index(citations[-1].cue[0]) == doc.tok_sent[i]
-        ):
-            # "..., X said, noting that ...": the participle continues X's attribution
-            prev_c = citations[-1]
-            src = (doc.token_index(prev_c.source[0]), doc.token_index(prev_c.source[1] - 1) + 1) if prev_c.source else None
-        stype, anon, party = _classify(doc, parties, src)
+    last_person: str | None = None  # party of the person cited last ("" when it has none)
+    prev_src: tuple[tuple[int, int] | None, int] = (None, -1)  # (source, sentence) of the last cue
+    for cue in find_cues(doc, parties, anon_heads):
+        si = doc.tok_sent[cue.start]
+        sent = doc.sentences[si]
+        s0, s1 = sent.tok_start, sent.tok_end
+        src, _ = _source(doc, cue, s0, s1)
+        if cue.cls in ("speech", "attitude") and lows[cue.head].endswith("ing") and cue.start > s0 and lows[cue.start - 1] == ",":
+            # "..., X said, adding that ...": the participle continues X's
+            # attribution; "The briefing includes evidence, suggesting ...":
+            # the subject of the sentence
+            src = prev_src[0] if prev_src[1] == si else src
+        ante = spans.relative_antecedent(doc, src[0], s0) if src is not None and lows[src[0]] in spans.RELATIVES else None
+        stype, anon, party = _classify(doc, parties, ante or src)
         if src is not None and last_person is not None and party is None and (
-            lows[src[0]] in _PERSON_PRONOUNS
-            or all(lows[t] in titles or lows[t] in ("the", "a", ".") for t in range(*src))
+            lows[src[0]] in _PERSON_PRONOUNS or all(lows[t] in titles or lows[t] in ("the", "a", ".") for t in range(*src))
         ):
             # "he said", "the general-major added": the person cited last
-            stype, anon, party = "person", False, last_person[1]
-        # content: an adjacent quotation, else the rest of the sentence
-        content = None
-        kind = "indirect"
-        left_edge = starts[src[0]] if src is not None and src[0] < i else starts[i]
-        q = _adjacent_quote(doc, left_edge, -1) or _adjacent_quote(doc, ends[cue_end - 1], +1)
+            stype, anon, party = "person", False, last_person or None
+        content, q = _content(doc, cue, src, s0, s1)
         if q is not None:
-            content = (q.content_start, q.content_end)
             quotes_used.add(q.start)
-            kind = "direct"
-        else:
-            # token ranges only: a huge sentence must not be copied per cue
-            r0 = src[1] if src is not None and src[0] > i else cue_end
-            r1 = sent.tok_end
-            while r0 < r1 and toks[r0] in _EDGE_PUNCT:
-                r0 += 1
-            while r1 > r0 and toks[r1 - 1] in _EDGE_PUNCT:
-                r1 -= 1
-            if r1 - r0 >= 3:
-                content = (starts[r0], ends[r1 - 1])
-            else:
-                l1 = src[0] if src is not None and src[0] < i else i
-                l0 = sent.tok_start
-                while l1 > l0 and toks[l1 - 1] in _EDGE_PUNCT:
-                    l1 -= 1
-                if l1 - l0 >= 3:
-                    content = (starts[l0], ends[l1 - 1])
         src_span = None if src is None else (starts[src[0]], ends[src[1] - 1])
-        c = Citation(kind, (starts[i], ends[cue_end - 1]), src_span, stype, content, anon, party)
-        citations.append(c)
-        if stype == "person" and src_span is not None and lows[src[0]] not in _PERSON_PRONOUNS:
-            last_person = (src_span, party)
-        i = cue_end
-    # quotations with no cue of their own: carried to the previous speaker
-    quoted_words = 0
-    direct_quotes = 0
-    cue_starts = [c.cue[0] for c in citations]  # all cued so far, in text order
+        cue_span = (starts[cue.start], ends[cue.end - 1])
+        ante_span = None if ante is None else (starts[ante[0]], ends[ante[1] - 1])
+        citations.append(Citation("direct" if q is not None else "indirect", cue_span, src_span, stype, content, anon, party, cue.cls, ante_span))
+        prev_src = (src, si)
+        if stype == "person" and src is not None and lows[src[0]] not in _PERSON_PRONOUNS:
+            last_person = party or ""
+    quoted_words, direct_quotes = _carry_quotes(doc, citations, quotes_used)
+    citations.sort(key=lambda c: (c.cue or c.content)[0])
+    attributed = {doc.sentence_index(c.cue[0]) for c in citations if c.cue is not None}
+    return SourcesResult(text, tuple(citations), doc.n_words, len(doc.sentences), direct_quotes, quoted_words, len(attributed))
+
+
+def _carry_quotes(doc: Document, citations: list[Citation], quotes_used: set[int]) -> tuple[int, int]:
+    """Give quotations with no cue of their own to the previous speaker; count quoted words."""
+    text = doc.text
+    quoted_words = direct_quotes = 0
+    carried = []
+    k = -1  # index of the last citation whose cue starts before the quotation
     for q in doc.quotes:
         if q.depth:
             continue
@@ -376,19 +313,12 @@ def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
         quoted_words += words
         if q.start in quotes_used:
             continue
-        k = bisect_left(cue_starts, q.start) - 1
-        prev_c = citations[k] if k >= 0 else None
-        if prev_c is not None and prev_c.source is not None and doc.sentence_index(q.start) - doc.sentence_index(prev_c.cue[0]) <= 4:
-            citations.append(Citation("quote", None, prev_c.source, prev_c.source_type, (q.content_start, q.content_end), prev_c.anonymous, prev_c.party))
-    citations.sort(key=lambda c: (c.cue or c.content)[0])
-    attributed = {doc.sentence_index(c.cue[0]) for c in citations if c.cue is not None}
-    return SourcesResult(text, tuple(citations), doc.n_words, len(doc.sentences), direct_quotes, quoted_words, len(attributed))
-
-
-def _left_np_after(doc: Document, k: int, sent_end: int) -> tuple[int, int] | None:
-    """Noun phrase starting at token ``k`` (the object of "according to")."""
-    lows = doc.lowers
-    b = k
-    while b < sent_end and b - k < 8 and doc.tokens[b][0].isalnum() and lows[b] not in ("that", "which", "who"):
-        b += 1
-    return (k, b) if b > k else None
+        while k + 1 < len(citations) and citations[k + 1].cue[0] < q.start:
+            k += 1
+        prev = citations[k] if k >= 0 else None
+        if prev is not None and prev.source is not None and doc.sentence_index(q.start) - doc.sentence_index(prev.cue[0]) <= CARRY_SENTENCES:
+            carried.append(
+                Citation("quote", None, prev.source, prev.source_type, (q.content_start, q.content_end), prev.anonymous, prev.party, None, prev.refers_to)
+            )
+    citations.extend(carried)
+    return quoted_words, direct_quotes

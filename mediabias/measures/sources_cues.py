@@ -1,0 +1,260 @@
+"""Attribution cues: the words that say somebody said, wrote, thinks or wants something.
+
+All cue word lists are matched in one pass with one PhraseMatcher (payload:
+the lists a phrase is in); each match is then kept or dropped by its
+context, so that a word that is a noun as often as a verb ("claims",
+"support", "call") is a cue only where it works as one.
+
+Classes, from the most to the least reliable:
+
+* ``phrase`` (``cue_phrases.txt``) -- "according to", "in the words of",
+  "weighed in", "reportedly": a cue wherever it occurs;
+* ``speech`` (``report_verbs.txt``) -- said, told, tweeted, argued: a cue
+  unless used as a noun ("the report", "his claims" -- then it may be a
+  ``noun`` cue) or as part of a name;
+* ``attitude`` (``attitude_verbs.txt``) -- criticized, believes, wants,
+  hopes, polls show: a cue after a subject that can hold a view (a name, a
+  pronoun, a person or group noun) or before a complement ("that", "to",
+  a quotation, a colon);
+* ``noun`` (``cue_nouns.txt``) -- "Trump's remarks", "criticism of", "his
+  claim that": a cue with a possessor or a complement;
+* ``adjective`` (``cue_adjectives.txt``) -- "is confident that", "remain
+  skeptical of": after a copula, before a complement;
+* ``colon`` -- a speaker's name opening a line or a headline and followed
+  by a colon ("WALLACE: ...", "Poll: Trump leads").
+
+No cue is taken inside a quotation: the words quoted are the source's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mediabias.lexicons import load_list
+from mediabias.text.document import Document
+from mediabias.text.phrases import PhraseMatcher
+
+CUE_LISTS = (
+    ("not_cues.txt", "none"),
+    ("cue_phrases.txt", "phrase"),
+    ("report_verbs.txt", "speech"),
+    ("attitude_verbs.txt", "attitude"),
+    ("cue_nouns.txt", "noun"),
+    ("cue_adjectives.txt", "adjective"),
+)
+
+DETERMINERS = frozenset(
+    "the a an this these those his her its their our my your 's whose no any some every each such another "
+    "new latest recent first last same own".split()
+)
+POSSESSIVES = frozenset("his her its their our my your 's".split())
+PREPOSITIONS = frozenset(
+    "of in on at by for with from into about over under against between among through during after before "
+    "without within toward towards upon amid despite".split()
+)
+AUXILIARIES = frozenset(
+    "has have had is was were are am be been being will would can could may might must shall should do does did "
+    "'s 've 'd 'll 're 'm not n't never".split()
+)
+ADVERBS = frozenset(
+    "also still again then now once already later repeatedly even ever always often just only recently previously "
+    "further first long so too since soon quickly later yet well last".split()
+)
+SUBJECT_PRONOUNS = frozenset("he she they we i you who".split())
+COMPLEMENT_WORDS = frozenset("that to whether if how what why when where who which :".split())
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "\u00ab", "\u00bb", "`"})
+COPULAS = frozenset(
+    "is are was were be been being am 's 're 'm remain remains remained remaining seem seems seemed appear appears "
+    "appeared feel feels felt become became becomes sound sounds sounded grew grow grows look looks looked".split()
+)
+# words before an adjective that do not break "was deeply skeptical"
+_DEGREE = frozenset("very so too more most less increasingly deeply highly quite fairly extremely not n't also still".split())
+
+
+_STRONG = frozenset({"speech", "phrase"})
+_WEAK = frozenset({"attitude", "adjective"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue: token range ``[start, end)``, its class, and its head token."""
+
+    start: int
+    end: int
+    cls: str
+    head: int
+
+
+@lru_cache(maxsize=1)
+def cue_matcher() -> PhraseMatcher:
+    classes: dict[str, list[str]] = {}
+    for name, cls in CUE_LISTS:
+        for phrase in load_list(name):
+            classes.setdefault(phrase.lower(), []).append(cls)
+    return PhraseMatcher((p, tuple(c)) for p, c in classes.items())
+
+
+def _skip_left(lows: list[str], k: int, floor: int) -> int:
+    """Index of the first token left of ``k`` that is not an auxiliary or adverb."""
+    while k >= floor and (lows[k] in AUXILIARIES or lows[k] in ADVERBS or (lows[k].endswith("ly") and len(lows[k]) > 4)):
+        k -= 1
+    return k
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[0].isupper()
+
+
+def _agent_at(doc: Document, k: int, floor: int, agent_nouns: frozenset) -> bool:
+    """Can the token at ``k`` end a subject that holds a view?"""
+    if k < floor:
+        return False
+    low = doc.lowers[k]
+    tok = doc.tokens[k]
+    if low in SUBJECT_PRONOUNS:
+        return True
+    if low in agent_nouns:
+        return True
+    if _is_cap(tok) and tok[0].isalpha() and (k > floor or low not in DETERMINERS):
+        return True
+    if tok in (")",):  # "Rep. Hank Johnson (D-Ga.) said"
+        return True
+    return False
+
+
+def _complement_at(doc: Document, k: int, end: int) -> bool:
+    """Is the token at ``k`` the start of a complement ("that ...", "to ...", a quote)?"""
+    if k >= end:
+        return False
+    low = doc.lowers[k]
+    if low in QUOTE_MARKS:
+        return True
+    if low == "to":
+        return k + 1 < end and doc.lowers[k + 1] not in DETERMINERS and not doc.tokens[k + 1][0].isupper()
+    return low in COMPLEMENT_WORDS and low != "to"
+
+
+def find_cues(doc: Document, parties=None, agent_nouns: frozenset = frozenset()) -> list[Cue]:
+    """Cues of ``doc`` in text order (``parties``: a PartyIndex to skip names)."""
+    lows, toks, starts = doc.lowers, doc.tokens, doc.tok_starts
+    out: list[Cue] = []
+    reported_sent = -1  # last sentence with a speech cue so far
+    for m in cue_matcher().find(lows):
+        i, j, classes = m.tok_start, m.tok_end, m.payload
+        if doc.in_quote(starts[i]):
+            continue
+        if parties is not None and parties.mention_at_token(i) is not None:
+            continue
+        sent = doc.sentences[doc.tok_sent[i]]
+        cls = _keep(doc, i, j, classes, sent.tok_start, sent.tok_end, agent_nouns)
+        if cls is None:
+            continue
+        si = doc.tok_sent[i]
+        if cls in _WEAK and reported_sent == si:
+            # "Cuban said he sees ...": a stance inside reported words is the
+            # reported speaker's, not a new attribution
+            continue
+        if cls in _STRONG:
+            reported_sent = si
+        out.append(Cue(i, j, cls, i))
+    out.extend(_colon_cues(doc))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _plural_possessive(doc: Document, k: int) -> bool:
+    """Is the apostrophe at ``k`` a plural possessive ("the voters' choice")?"""
+    return k > 0 and doc.tok_starts[k] == doc.tok_ends[k - 1] and doc.lowers[k - 1].endswith("s")
+
+
+_CLITIC_HOSTS = frozenset("he she it that who what there here where which".split())
+
+
+def _clitic_verb(doc: Document, k: int) -> bool:
+    """Is the "'s" at ``k`` a verb ("he's said", "it's expected") rather than a possessive?"""
+    return doc.lowers[k] == "'s" and k > 0 and doc.lowers[k - 1] in _CLITIC_HOSTS
+
+
+def _title_case(doc: Document, s0: int, s1: int) -> bool:
+    """A headline: most words of four letters or more capitalised."""
+    words = [t for t in doc.tokens[s0 : min(s1, s0 + 30)] if len(t) > 3 and t[0].isalpha()]
+    return len(words) >= 3 and sum(1 for t in words if t[0].isupper()) >= 0.7 * len(words)
+
+
+_MARKUP = frozenset({"<", "/", "@", "#"})
+_AFTER_PREP_NO = frozenset({"to", "for", "of", "with", "about", "on", "at", "from", "into", "in"})
+# verbs of speaking that name an act, not what was said: a cue only with a topic
+_NEEDS_TOPIC = frozenset(
+    "speak speaks spoke spoken speaking talk talks talked talking respond responds responded responding".split()
+)
+_TOPIC = frozenset({"about", "of", "on", "out", "to", "with", "up"})
+
+
+def _keep(doc: Document, i: int, j: int, classes: tuple, s0: int, s1: int, agent_nouns: frozenset) -> str | None:
+    lows, toks = doc.lowers, doc.tokens
+    prev = lows[i - 1] if i > s0 else ""
+    nxt = j if j < s1 else s1
+    if prev in _MARKUP or "none" in classes:
+        return None
+    if "phrase" in classes:
+        return "phrase"
+    after_det = (prev in DETERMINERS and not _clitic_verb(doc, i - 1)) or (prev == "'" and _plural_possessive(doc, i - 1))
+    k = _skip_left(lows, i - 1, s0)
+    agent = _agent_at(doc, k, s0, agent_nouns)
+    comp = _complement_at(doc, nxt, s1)
+    # a capitalised word inside a sentence is part of a name ("Hope Hicks",
+    # "Call of Duty") -- unless the sentence is a headline in title case
+    in_name = i > s0 and toks[i][0].isupper() and not _title_case(doc, s0, s1)
+    verbal = not after_det and not in_name and prev not in _AFTER_PREP_NO
+    if "speech" in classes and verbal and not (i == s0 and "noun" in classes):  # "Claims that ... are not new"
+        if lows[i] in _NEEDS_TOPIC and not (nxt < s1 and lows[nxt] in _TOPIC):
+            pass
+        elif "noun" not in classes or agent or comp or prev in AUXILIARIES or prev == "," or prev in QUOTE_MARKS:
+            return "speech"
+    if "attitude" in classes and verbal:
+        if agent or comp or prev == "," or (k >= s0 and lows[k] != "that"):
+            return "attitude"
+    if "noun" in classes:
+        if nxt < s1 and (lows[nxt] in ("that", ":") or lows[nxt] in QUOTE_MARKS):
+            return "noun"
+    if "adjective" in classes:
+        kk = i - 1
+        while kk >= s0 and lows[kk] in _DEGREE:
+            kk -= 1
+        if kk >= s0 and lows[kk] in COPULAS and (comp or nxt >= s1 or lows[nxt] in ("of", "about", "over", "with", "on")):
+            return "adjective"
+    return None
+
+
+# words that head a label, not a speaker, before a colon ("Breaking:", "The Latest:")
+_LABELS = frozenset(
+    "latest breaking exclusive contributing plus revealed name question answer update updated watch video photos "
+    "read related note correction live analysis opinion editor editors source sources via more also see".split()
+)
+
+
+def _colon_cues(doc: Document) -> list[Cue]:
+    """A colon that introduces somebody's words.
+
+    "WALLACE: ...", "Poll: Trump leads": one to four capitalised words
+    opening a sentence, then a colon; "... - Mark Blumenthal: “...”": a
+    colon right before a quotation.
+    """
+    toks, lows = doc.tokens, doc.lowers
+    out = []
+    for s in doc.sentences:
+        a, b = s.tok_start, min(s.tok_end, s.tok_start + 5)
+        for k in range(a + 1, b):
+            if toks[k] == ":":
+                if (
+                    k + 1 < s.tok_end
+                    and all(toks[t][0].isupper() or toks[t] in (".", "'s") for t in range(a, k))
+                    and (k - a > 1 or len(toks[a]) > 1)  # not "Q:" / "A:"
+                    and not any(lows[t] in _LABELS for t in range(a, k))
+                ):
+                    out.append(Cue(k, k + 1, "colon", k))
+                break
+            if not (toks[k][0].isalpha() or toks[k] in (".", "'s")):
+                break
+    return out
