@@ -56,8 +56,10 @@ _MEDIA_HEADS = frozenset({"newspaper", "network", "channel", "outlet", "broadcas
 
 
 @lru_cache(maxsize=1)
-def _lists() -> tuple[frozenset, frozenset, frozenset]:
-    return load_words("anonymous_sources.txt"), load_words("document_sources.txt"), load_words("titles.txt")
+def _lists() -> tuple[frozenset, frozenset, frozenset, frozenset]:
+    """Unnamed-source heads, document heads, titles, and the words that name nobody."""
+    anon, docs, titles = load_words("anonymous_sources.txt"), load_words("document_sources.txt"), load_words("titles.txt")
+    return anon, docs, titles, anon | docs | _ORG_HEADS | _GENERIC
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +144,7 @@ def _is_name(tok: str) -> bool:
 
 def _classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int] | None) -> tuple[str, bool, str | None]:
     """(source type, anonymous, party) of a source token span."""
-    anon_heads, doc_heads, _ = _lists()
+    anon_heads, doc_heads, _, generic = _lists()
     if span is None:
         return "anonymous", True, None
     a, b = span
@@ -163,14 +165,12 @@ def _classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int] |
         if lows[i] in ("of", "for", "at", "in", "("):  # "officials in Damascus", "Rep. X (D-Ga.)"
             head = lows[i - 1]
             break
-    has_name = any(_is_name(doc.tokens[i]) for i in range(a, b))
     if head in doc_heads:
         return "document", False, party
     if ptype == "person" or head in _PERSON_PRONOUNS:
         return "person", False, party
     if head in anon_heads:
         first = doc.sentences[doc.tok_sent[a]].tok_start  # a capital there says nothing
-        generic = anon_heads | doc_heads | _ORG_HEADS | _GENERIC
         named = any(
             _is_name(doc.tokens[i]) and i != first and lows[i] not in generic
             and (parties is None or parties.mention_at_token(i) is None)
@@ -184,6 +184,7 @@ def _classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int] |
         return "organisation", False, party
     if head in _GROUP_PRONOUNS:
         return "anonymous", False, party
+    has_name = any(_is_name(doc.tokens[i]) for i in range(a, b))
     return ("person" if has_name else "anonymous"), not has_name, party
 
 
@@ -257,13 +258,14 @@ def _next_paragraph(doc: Document, pos: int) -> tuple[int, int] | None:
 
 
 def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
-    anon_heads, _, titles = _lists()
+    anon_heads, _, titles, _ = _lists()
     starts, ends, lows = doc.tok_starts, doc.tok_ends, doc.lowers
     text = doc.text
     citations: list[Citation] = []
     quotes_used: set[int] = set()
     last_person: str | None = None  # party of the person cited last ("" when it has none)
     prev_src: tuple[tuple[int, int] | None, int] = (None, -1)  # (source, sentence) of the last cue
+    attributed: set[int] = set()  # sentences with a cue
     for cue in find_cues(doc, parties, anon_heads):
         si = doc.tok_sent[cue.start]
         sent = doc.sentences[si]
@@ -289,11 +291,11 @@ def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
         ante_span = None if ante is None else (starts[ante[0]], ends[ante[1] - 1])
         citations.append(Citation("direct" if q is not None else "indirect", cue_span, src_span, stype, content, anon, party, cue.cls, ante_span))
         prev_src = (src, si)
+        attributed.add(si)
         if stype == "person" and src is not None and lows[src[0]] not in _PERSON_PRONOUNS:
             last_person = party or ""
     quoted_words, direct_quotes = _carry_quotes(doc, citations, quotes_used)
     citations.sort(key=lambda c: (c.cue or c.content)[0])
-    attributed = {doc.sentence_index(c.cue[0]) for c in citations if c.cue is not None}
     return SourcesResult(text, tuple(citations), doc.n_words, len(doc.sentences), direct_quotes, quoted_words, len(attributed))
 
 

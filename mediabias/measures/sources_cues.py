@@ -65,11 +65,12 @@ SUBJECT_PRONOUNS = frozenset("he she they we i you who".split())
 COMPLEMENT_WORDS = frozenset("that to whether if how what why when where who which :".split())
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "\u00ab", "\u00bb", "`"})
 COPULAS = frozenset(
-    "is are was were be been being am 's 're 'm remain remains remained remaining seem seems seemed appear appears "
+    "is are was were be been being am 's 're 'm isn't aren't wasn't weren't remain remains remained remaining seem seems seemed appear appears "
     "appeared feel feels felt become became becomes sound sounds sounded grew grow grows look looks looked".split()
 )
 # words before an adjective that do not break "was deeply skeptical"
-_DEGREE = frozenset("very so too more most less increasingly deeply highly quite fairly extremely not n't also still".split())
+_DEGREE = frozenset("very so too more most less not n't also still both all growing".split())
+_ADJ_COMPLEMENT = frozenset({"of", "about", "over", "with", "on", "in", "that", "to", "whether", "if"})
 
 
 _STRONG = frozenset({"speech", "phrase"})
@@ -92,6 +93,7 @@ def cue_matcher() -> PhraseMatcher:
     for name, cls in CUE_LISTS:
         for phrase in load_list(name):
             classes.setdefault(phrase.lower(), []).append(cls)
+    classes[":"] = ["colon"]
     return PhraseMatcher((p, tuple(c)) for p, c in classes.items())
 
 
@@ -144,23 +146,54 @@ def find_cues(doc: Document, parties=None, agent_nouns: frozenset = frozenset())
         i, j, classes = m.tok_start, m.tok_end, m.payload
         if doc.in_quote(starts[i]):
             continue
-        if parties is not None and parties.mention_at_token(i) is not None:
-            continue
         sent = doc.sentences[doc.tok_sent[i]]
+        if parties is not None and parties.mention_at_token(i) is not None and not _title_case(doc, sent.tok_start, sent.tok_end):
+            continue  # part of a name (in a title-case headline, names and verbs look alike)
         cls = _keep(doc, i, j, classes, sent.tok_start, sent.tok_end, agent_nouns)
         if cls is None:
             continue
         si = doc.tok_sent[i]
-        if cls in _WEAK and reported_sent == si:
+        if cls == "verb-colon":
+            if out and out[-1].end >= i:
+                continue  # "said:" -- the verb is the cue already
+            # "Mr. Christie gloated: ''I told you ...''": any verb before a colon and a quotation
+            i, cls = i - 1, "speech"
+        if cls in _WEAK and reported_sent == si and not _new_clause(lows, i, sent.tok_start):
             # "Cuban said he sees ...": a stance inside reported words is the
             # reported speaker's, not a new attribution
             continue
         if cls in _STRONG:
             reported_sent = si
-        out.append(Cue(i, j, cls, i))
-    out.extend(_colon_cues(doc))
-    out.sort(key=lambda c: c.start)
+        out.append(_extend(doc, Cue(i, j, cls, i), sent.tok_start, sent.tok_end))
     return out
+
+
+_CUE_ADVERBS = ADVERBS | frozenset("not n't never".split())
+_PARTICLES = frozenset({"about", "for", "on", "against", "of", ":"})
+
+
+def _extend(doc: Document, cue: Cue, s0: int, s1: int) -> Cue:
+    """The cue with its auxiliaries and adverbs ("has also said") and a
+    particle ("called for", "talked about"), as annotators mark cues."""
+    lows = doc.lowers
+    if cue.cls in ("phrase", "colon", "noun"):
+        return cue
+    a = cue.start
+    while a - 1 >= s0 and (lows[a - 1] in AUXILIARIES or lows[a - 1] in _CUE_ADVERBS or (lows[a - 1].endswith("ly") and len(lows[a - 1]) > 4)):
+        a -= 1
+    while a < cue.start and lows[a] in ("'s",) :
+        a += 1
+    b = cue.end
+    if b < s1 and lows[b] in _PARTICLES:
+        b += 1
+    return Cue(a, b, cue.cls, cue.head)
+
+
+def _new_clause(lows: list[str], i: int, s0: int) -> bool:
+    """Does the cue at ``i`` start a clause of the narrator's own: "..., calling",
+    "..., he added, and called"?"""
+    k = _skip_left(lows, i - 1, s0)
+    return k >= s0 and lows[k] in (",", "and", "but", "or", ";")
 
 
 def _plural_possessive(doc: Document, k: int) -> bool:
@@ -182,8 +215,9 @@ def _title_case(doc: Document, s0: int, s1: int) -> bool:
     return len(words) >= 3 and sum(1 for t in words if t[0].isupper()) >= 0.7 * len(words)
 
 
+_NOT_VERBS = DETERMINERS | PREPOSITIONS | frozenset("and or but that which this these those".split())
 _MARKUP = frozenset({"<", "/", "@", "#"})
-_AFTER_PREP_NO = frozenset({"to", "for", "of", "with", "about", "on", "at", "from", "into", "in"})
+_AFTER_PREP_NO = frozenset({"for", "of", "with", "about", "on", "at", "from", "into", "in"})
 # verbs of speaking that name an act, not what was said: a cue only with a topic
 _NEEDS_TOPIC = frozenset(
     "speak speaks spoke spoken speaking talk talks talked talking respond responds responded responding".split()
@@ -192,37 +226,52 @@ _TOPIC = frozenset({"about", "of", "on", "out", "to", "with", "up"})
 
 
 def _keep(doc: Document, i: int, j: int, classes: tuple, s0: int, s1: int, agent_nouns: frozenset) -> str | None:
+    """The class a matched cue word has here, or None when it is no cue here."""
     lows, toks = doc.lowers, doc.tokens
     prev = lows[i - 1] if i > s0 else ""
-    nxt = j if j < s1 else s1
+    nxt = lows[j] if j < s1 else ""
     if prev in _MARKUP or "none" in classes:
         return None
     if "phrase" in classes:
         return "phrase"
+    if "colon" in classes:
+        if _speaker_colon(doc, i, s0, s1):
+            return "colon"
+        if nxt in QUOTE_MARKS and i - 1 > s0 and toks[i - 1][0].islower() and lows[i - 1] not in _NOT_VERBS:
+            return "verb-colon"
+        return None
     after_det = (prev in DETERMINERS and not _clitic_verb(doc, i - 1)) or (prev == "'" and _plural_possessive(doc, i - 1))
-    k = _skip_left(lows, i - 1, s0)
-    agent = _agent_at(doc, k, s0, agent_nouns)
-    comp = _complement_at(doc, nxt, s1)
     # a capitalised word inside a sentence is part of a name ("Hope Hicks",
     # "Call of Duty") -- unless the sentence is a headline in title case
     in_name = i > s0 and toks[i][0].isupper() and not _title_case(doc, s0, s1)
     verbal = not after_det and not in_name and prev not in _AFTER_PREP_NO
+    comp = _complement_at(doc, j, s1)
     if "speech" in classes and verbal and not (i == s0 and "noun" in classes):  # "Claims that ... are not new"
-        if lows[i] in _NEEDS_TOPIC and not (nxt < s1 and lows[nxt] in _TOPIC):
-            pass
-        elif "noun" not in classes or agent or comp or prev in AUXILIARIES or prev == "," or prev in QUOTE_MARKS:
+        if lows[i] in _NEEDS_TOPIC:
+            if nxt in _TOPIC:
+                return "speech"
+        elif (
+            "noun" not in classes  # a noun as often as a verb: needs a subject, a complement or an auxiliary
+            or comp
+            or prev in AUXILIARIES
+            or prev == ","
+            or prev in QUOTE_MARKS
+            or _agent_at(doc, _skip_left(lows, i - 1, s0), s0, agent_nouns)
+        ):
             return "speech"
-    if "attitude" in classes and verbal:
-        if agent or comp or prev == "," or (k >= s0 and lows[k] != "that"):
+    if "attitude" in classes and verbal and prev != "to":
+        k = _skip_left(lows, i - 1, s0)
+        if comp or (k >= s0 and lows[k] != "that"):
             return "attitude"
-    if "noun" in classes:
-        if nxt < s1 and (lows[nxt] in ("that", ":") or lows[nxt] in QUOTE_MARKS):
-            return "noun"
+    if "noun" in classes and (nxt in ("that", ":") or nxt in QUOTE_MARKS):
+        return "noun"
     if "adjective" in classes:
-        kk = i - 1
-        while kk >= s0 and lows[kk] in _DEGREE:
-            kk -= 1
-        if kk >= s0 and lows[kk] in COPULAS and (comp or nxt >= s1 or lows[nxt] in ("of", "about", "over", "with", "on")):
+        # "is deeply skeptical of", "wasn't happy about", "..., confident that", "a president willing to"
+        k = i - 1
+        while k >= s0 and (lows[k] in _DEGREE or lows[k].endswith("ly")):
+            k -= 1
+        takes = comp or nxt in _ADJ_COMPLEMENT
+        if k >= s0 and (lows[k] in COPULAS and (takes or not nxt or nxt in (".", ",")) or (lows[k] == "," and takes)):
             return "adjective"
     return None
 
@@ -230,31 +279,24 @@ def _keep(doc: Document, i: int, j: int, classes: tuple, s0: int, s1: int, agent
 # words that head a label, not a speaker, before a colon ("Breaking:", "The Latest:")
 _LABELS = frozenset(
     "latest breaking exclusive contributing plus revealed name question answer update updated watch video photos "
-    "read related note correction live analysis opinion editor editors source sources via more also see".split()
+    "read related note correction live analysis opinion editor editors source sources via more also see look wow "
+    "busted so twitter facebook instagram email paid notice photo photos credit".split()
 )
+_DASHES = frozenset({"-", "\u2014", "\u2013"})
 
 
-def _colon_cues(doc: Document) -> list[Cue]:
-    """A colon that introduces somebody's words.
-
-    "WALLACE: ...", "Poll: Trump leads": one to four capitalised words
-    opening a sentence, then a colon; "... - Mark Blumenthal: “...”": a
-    colon right before a quotation.
-    """
+def _speaker_colon(doc: Document, i: int, s0: int, s1: int) -> bool:
+    """A colon after a speaker's name: "WALLACE: ...", "Poll: Trump leads",
+    "... overhype - HuffPollster: “...”" (one to five capitalised words
+    opening the sentence or following a dash)."""
     toks, lows = doc.tokens, doc.lowers
-    out = []
-    for s in doc.sentences:
-        a, b = s.tok_start, min(s.tok_end, s.tok_start + 5)
-        for k in range(a + 1, b):
-            if toks[k] == ":":
-                if (
-                    k + 1 < s.tok_end
-                    and all(toks[t][0].isupper() or toks[t] in (".", "'s") for t in range(a, k))
-                    and (k - a > 1 or len(toks[a]) > 1)  # not "Q:" / "A:"
-                    and not any(lows[t] in _LABELS for t in range(a, k))
-                ):
-                    out.append(Cue(k, k + 1, "colon", k))
-                break
-            if not (toks[k][0].isalpha() or toks[k] in (".", "'s")):
-                break
-    return out
+    if i + 1 >= s1 or not (toks[i + 1][0].isalpha() or lows[i + 1] in QUOTE_MARKS):
+        return False
+    a = i
+    while a > s0 and i - a < 5 and (toks[a - 1][0].isupper() or toks[a - 1] in (".", "'s")):
+        a -= 1
+    if a == i or not (a == s0 or toks[a - 1] in _DASHES):
+        return False
+    if i - a == 1 and len(toks[a]) == 1:  # "Q:" / "A:"
+        return False
+    return not any(lows[t] in _LABELS for t in range(a, i))

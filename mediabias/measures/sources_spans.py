@@ -179,7 +179,7 @@ def source_right(doc: Document, k: int, end: int) -> tuple[int, int] | None:
 def passive_agent(doc: Document, cue: Cue, end: int) -> tuple[int, int] | None:
     """'was criticized by X', 'a statement issued by X': X."""
     lows, toks = doc.lowers, doc.tokens
-    k = cue.end
+    k = cue.head + 1
     if k + 1 >= end or lows[k] != "by" or not (toks[k + 1][0].isupper() or lows[k + 1] in DETERMINERS):
         return None
     return right_np(doc, k + 1, end)
@@ -193,7 +193,7 @@ def is_passive(doc: Document, cue: Cue, floor: int) -> bool:
         return False
     if cue.end < len(lows) and lows[cue.end] == "by":
         return True
-    k = cue.start - 1
+    k = cue.head - 1
     while k >= floor and (lows[k] in ADVERBS or lows[k] in ("not", "n't") or lows[k].endswith("ly")):
         k -= 1
     return k >= floor and lows[k] in _BE
