@@ -26,19 +26,22 @@ document, media or anonymous; its ``party`` comes from a party mention in it
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
+import re
 from functools import lru_cache
 from typing import Any
 
 from mediabias.lexicons import load_words
 from mediabias.measures import sources_spans as spans
 from mediabias.measures.parties import PartyIndex
-from mediabias.measures.sources_cues import COPULAS, POSSESSIVES, Cue, find_cues
+from mediabias.measures.sources_cues import COPULAS, POSSESSIVES, QUOTE_MARKS, Cue, find_cues
 from mediabias.text.document import Document
 
 NAME = "sources"
 MIN_QUOTE_WORDS = 5
+_WORD_RE = re.compile(r"\S+")
 CARRY_SENTENCES = 4  # an uncued quotation is carried this many sentences at most
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "i"})
@@ -52,6 +55,7 @@ _ORG_HEADS = frozenset(
      "embassy", "campaign", "party", "court", "senate", "house", "congress", "company", "firm", "union",
      "network", "newspaper", "board", "staff", "team", "coalition", "foundation", "institute", "center", "centre"}
 )
+_HEAD_ENDS = frozenset({"of", "for", "at", "in", "from", "("})
 _MEDIA_HEADS = frozenset({"newspaper", "network", "channel", "outlet", "broadcaster", "magazine", "daily", "tabloid"})
 
 
@@ -69,10 +73,14 @@ class Citation:
     source: tuple[int, int] | None
     source_type: str  # person | organisation | document | media | anonymous
     content: tuple[int, int] | None
+    content_words: int  # words in the content
+    quoted_words: int  # words inside quotation marks in the content
     anonymous: bool
     party: str | None
     cue_class: str | None = None  # speech | attitude | noun | adjective | phrase | colon
     refers_to: tuple[int, int] | None = None  # what a relative-pronoun source ("who") stands for
+    via: tuple[int, int] | None = None  # the outlet the words were given to ("told RT")
+    via_party: str | None = None
 
     def to_dict(self, text: str) -> dict[str, Any]:
         def span(sp):
@@ -84,6 +92,9 @@ class Citation:
             if self.refers_to is not None:
                 src["refers_to"] = span(self.refers_to)
         content = None if self.content is None else {"start": self.content[0], "end": self.content[1]}
+        via = span(self.via)
+        if via is not None:
+            via["party"] = self.via_party
         return {
             "kind": self.kind,
             "cue": span(self.cue),
@@ -91,6 +102,9 @@ class Citation:
             "source": src,
             "source_type": self.source_type,
             "content": content,
+            "content_words": self.content_words,
+            "quoted_words": self.quoted_words,
+            "via": via,
             "anonymous": self.anonymous,
             "party": self.party,
         }
@@ -113,11 +127,11 @@ class SourcesResult:
         by_party: dict[str, dict[str, int]] = {}
         for c in self.citations:
             if c.party:
-                d = by_party.setdefault(c.party, {"attributions": 0, "quoted_words": 0})
+                d = by_party.setdefault(c.party, {"attributions": 0, "quoted_words": 0, "content_words": 0})
                 if c.cue is not None:
                     d["attributions"] += 1
-                if c.content is not None and c.kind in ("direct", "quote"):
-                    d["quoted_words"] += len(self.text[c.content[0] : c.content[1]].split())
+                d["quoted_words"] += c.quoted_words
+                d["content_words"] += c.content_words
         by_type: dict[str, int] = {}
         for c in cited:
             by_type[c.source_type] = by_type.get(c.source_type, 0) + 1
@@ -162,7 +176,8 @@ def _classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int] |
                     break
     head = lows[b - 1]
     for i in range(a + 1, b):
-        if lows[i] in ("of", "for", "at", "in", "("):  # "officials in Damascus", "Rep. X (D-Ga.)"
+        # "officials in Damascus", "a statement from X", "Rep. X (D-Ga.)", "a source close to X"
+        if lows[i] in _HEAD_ENDS or lows[i] in spans.LINK_ADJECTIVES:
             head = lows[i - 1]
             break
     if head in doc_heads:
@@ -188,54 +203,92 @@ def _classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int] |
     return ("person" if has_name else "anonymous"), not has_name, party
 
 
-def _source(doc: Document, cue: Cue, s0: int, s1: int) -> tuple[tuple[int, int] | None, int]:
-    """(source token range, end of the cue's own words) for one cue."""
+_CLAUSE_BREAKS = frozenset({",", ";", "and", "but", "while", "whereas", "although", "though", "--", "\u2014"})
+_TELL = frozenset(
+    "told tell tells telling informed inform informs assured assure assures reminded remind reminds warned warn "
+    "warns urged urge urges".split()
+)
+
+
+def _source(doc: Document, cue: Cue, s0: int, s1: int) -> tuple[int, int] | None:
+    """The source token range of one cue, or None (an unnamed source)."""
     lows = doc.lowers
     end = cue.end
     if cue.cls == "phrase" and lows[cue.start] in ("according", "in", "as"):
-        return spans.right_np(doc, cue.end, s1), cue.end
+        return spans.right_np(doc, end, s1)  # "according to X", "in the words of X"
+    if lows[cue.head].endswith("ly"):
+        return None  # "reportedly": no source in the text
     if cue.cls == "colon":
         a = cue.start - 1
         while a > s0 and lows[a - 1] not in ("-", "\u2014", "\u2013"):
             a -= 1
-        return spans.trim(doc, a, cue.start), end
-    if cue.cls == "noun":
+        return spans.trim(doc, a, cue.start)
+    if cue.cls == "noun":  # "Trump's claim that", "his remarks:", "claims by Amnesty that"
         prev = cue.start - 1
         if prev >= s0 and lows[prev] == "'s":
-            return spans.left_np(doc, prev - 1, s0), end
+            return spans.left_np(doc, prev - 1, s0)
         if prev >= s0 and lows[prev] in POSSESSIVES:
-            return (prev, prev + 1), end
-        if end + 1 < s1 and lows[end] in ("by", "from"):
-            return spans.right_np(doc, end + 1, s1), end
-        return None, end
+            return (prev, prev + 1)
+        if end + 1 < s1 and lows[end] == "by":
+            return spans.right_np(doc, end + 1, s1)
+        return None
     if spans.is_passive(doc, cue, s0):
-        return spans.passive_agent(doc, cue, s1), end
+        return spans.passive_agent(doc, cue, s1)
     start = cue.start
     if cue.cls == "adjective":  # "Trump is confident that": the subject of "is"
         while start - 1 >= s0 and (lows[start - 1] in COPULAS or lows[start - 1] in ("very", "so", "not", "also", "increasingly", "deeply")):
             start -= 1
     src = spans.source_left(doc, start, s0)
-    if src is None or lows[src[0]] == "it":
+    before = lows[start - 1] if start > s0 else ""
+    if (src is None and (not before or before in (",", ":") or before in QUOTE_MARKS)) or (src is not None and lows[src[0]] == "it"):
+        # inverted order: '"...," said X', 'Said Comey, "..."'
         right = spans.source_right(doc, end, s1)
         if right is not None:
-            return right, end
-    return src, end
+            return right
+    return src
 
 
-def _content(doc: Document, cue: Cue, src, s0: int, s1: int) -> tuple[tuple[int, int] | None, Any]:
-    """(content character span, quotation used or None)."""
+def _continues(doc: Document, cue: Cue, s0: int) -> bool:
+    """Does the cue continue the sentence's previous attribution: "X said ..., adding that",
+    "X said ... and called for ..."?"""
+    if cue.cls not in ("speech", "attitude"):
+        return False
+    lows = doc.lowers
+    k = spans.skip_back(lows, cue.start - 1, s0)
+    if k < s0:
+        return False
+    return (lows[k] == "," and lows[cue.head].endswith("ing")) or lows[k] in ("and", "but", "or", "then")
+
+
+def _addressee(doc: Document, cue: Cue, s1: int) -> tuple[int, int] | None:
+    """Whom a source told: "told RT that ...", "told reporters: ..." (the NP after a verb of telling)."""
+    lows = doc.lowers
+    if lows[cue.head] not in _TELL or cue.end >= s1:
+        return None
+    np = spans.right_np(doc, cue.end, s1)
+    if np is None or (np[1] < s1 and lows[np[1]] not in _AFTER_ADDRESSEE and lows[np[1]] not in QUOTE_MARKS):
+        return None
+    return np
+
+
+_AFTER_ADDRESSEE = frozenset({"that", ",", ":", ".", "on", "in", "at", "last", "this", "during", "after", "before", "about"})
+
+
+def _content(doc: Document, cue: Cue, src, after: int, s0: int, s1: int) -> tuple[tuple[int, int] | None, Any, bool]:
+    """(content character span, quotation used or None, whether the content is the next paragraph);
+    ``after``: the token after the cue and its inverted source or addressee."""
     starts, ends, lows = doc.tok_starts, doc.tok_ends, doc.lowers
     right_src = src is not None and src[0] >= cue.end
     left_edge = src[0] if src is not None and not right_src else cue.start
-    after = src[1] if right_src else cue.end
     q = spans.adjacent_quote(doc, starts[left_edge], -1) or spans.adjacent_quote(doc, ends[after - 1], +1)
     if q is not None:
-        return (q.content_start, q.content_end), q
-    if after < s1 and lows[after] == ":" and spans.trim(doc, after + 1, s1) is None:
+        return (q.content_start, q.content_end), q, False
+    colon = after if after < s1 and lows[after] == ":" else after - 1 if lows[after - 1] == ":" else -1
+    if colon >= 0 and spans.trim(doc, colon + 1, s1) is None:
         # "Sputnik reports:" closing a paragraph: the next paragraph is the content
-        block = _next_paragraph(doc, ends[after])
+        block = _next_paragraph(doc, ends[colon])
         if block is not None:
-            return block, None
+            return block, None, True
     if cue.cls == "phrase" and lows[cue.start] in ("according", "in", "as") and src is not None:
         # "According to X, ..." / "..., according to X."
         span = spans.trim(doc, src[1], s1) if cue.start <= s0 + 1 else spans.trim(doc, s0, cue.start)
@@ -247,8 +300,8 @@ def _content(doc: Document, cue: Cue, src, s0: int, s1: int) -> tuple[tuple[int,
         if span is None or span[1] - span[0] < 3:
             span = spans.trim(doc, s0, left_edge)
     if span is None:
-        return None, None
-    return (starts[span[0]], ends[span[1] - 1]), None
+        return None, None, False
+    return (starts[span[0]], ends[span[1] - 1]), None, False
 
 
 def _next_paragraph(doc: Document, pos: int) -> tuple[int, int] | None:
@@ -257,25 +310,72 @@ def _next_paragraph(doc: Document, pos: int) -> tuple[int, int] | None:
     return doc.paragraphs[i] if i < len(doc.paragraphs) else None
 
 
+class _WordCounter:
+    """Words (white-space separated) in a character span: split() while the
+    spans counted add up to a few times the text, then an index of word
+    starts -- so thousands of overlapping contents stay linear."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.budget = 4 * len(text) + 10_000
+        self.word_starts: list[int] | None = None
+
+    def __call__(self, span: tuple[int, int] | None) -> int:
+        if span is None:
+            return 0
+        a, b = span
+        if self.word_starts is None and b - a <= self.budget:
+            self.budget -= b - a
+            return len(self.text[a:b].split())
+        if self.word_starts is None:
+            self.word_starts = [m.start() for m in _WORD_RE.finditer(self.text)]
+        return bisect_left(self.word_starts, b) - bisect_left(self.word_starts, a)
+
+
+class _QuoteWords:
+    """Top-level quotations with running totals of their words: the quoted
+    words inside any span in O(log n), and which quotations some citation's
+    content already holds (a difference array, so marking is O(log n) too)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.quotes = [q for q in doc.quotes if q.depth == 0]
+        self.starts = [q.start for q in self.quotes]
+        self.words = [len(doc.text[q.content_start : q.content_end].split()) for q in self.quotes]
+        self.prefix = list(accumulate(self.words, initial=0))
+        self._cover = [0] * (len(self.quotes) + 1)
+
+    def _range(self, a: int, b: int) -> tuple[int, int]:
+        # a quotation's marks sit just before its content: start within 2 characters of ``a``
+        return bisect_left(self.starts, a - 2), bisect_left(self.starts, b)
+
+    def words_in(self, span: tuple[int, int] | None) -> int:
+        if span is None:
+            return 0
+        i, j = self._range(*span)
+        return self.prefix[j] - self.prefix[i]
+
+    def hold(self, span: tuple[int, int] | None) -> None:
+        if span is not None:
+            i, j = self._range(*span)
+            self._cover[i] += 1
+            self._cover[j] -= 1
+
+    def held(self) -> list[bool]:
+        return [c > 0 for c in accumulate(self._cover[:-1])]
+
+
 def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
     anon_heads, _, titles, _ = _lists()
-    starts, ends, lows = doc.tok_starts, doc.tok_ends, doc.lowers
-    text = doc.text
-    citations: list[Citation] = []
-    quotes_used: set[int] = set()
+    lows = doc.lowers
+    # pass 1: each cue's source
+    found = []  # (cue, sentence index, source, antecedent, type, anonymous, party, addressee)
     last_person: str | None = None  # party of the person cited last ("" when it has none)
-    prev_src: tuple[tuple[int, int] | None, int] = (None, -1)  # (source, sentence) of the last cue
-    attributed: set[int] = set()  # sentences with a cue
     for cue in find_cues(doc, parties, anon_heads):
         si = doc.tok_sent[cue.start]
-        sent = doc.sentences[si]
-        s0, s1 = sent.tok_start, sent.tok_end
-        src, _ = _source(doc, cue, s0, s1)
-        if cue.cls in ("speech", "attitude") and lows[cue.head].endswith("ing") and cue.start > s0 and lows[cue.start - 1] == ",":
-            # "..., X said, adding that ...": the participle continues X's
-            # attribution; "The briefing includes evidence, suggesting ...":
-            # the subject of the sentence
-            src = prev_src[0] if prev_src[1] == si else src
+        s0, s1 = doc.sentences[si].tok_start, doc.sentences[si].tok_end
+        src = _source(doc, cue, s0, s1)
+        if found and found[-1][1] == si and _continues(doc, cue, s0):
+            src = found[-1][2]  # "X said ..., adding that" / "X said ... and called for"
         ante = spans.relative_antecedent(doc, src[0], s0) if src is not None and lows[src[0]] in spans.RELATIVES else None
         stype, anon, party = _classify(doc, parties, ante or src)
         if src is not None and last_person is not None and party is None and (
@@ -283,44 +383,79 @@ def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
         ):
             # "he said", "the general-major added": the person cited last
             stype, anon, party = "person", False, last_person or None
-        content, q = _content(doc, cue, src, s0, s1)
-        if q is not None:
-            quotes_used.add(q.start)
-        src_span = None if src is None else (starts[src[0]], ends[src[1] - 1])
-        cue_span = (starts[cue.start], ends[cue.end - 1])
-        ante_span = None if ante is None else (starts[ante[0]], ends[ante[1] - 1])
-        citations.append(Citation("direct" if q is not None else "indirect", cue_span, src_span, stype, content, anon, party, cue.cls, ante_span))
-        prev_src = (src, si)
-        attributed.add(si)
         if stype == "person" and src is not None and lows[src[0]] not in _PERSON_PRONOUNS:
             last_person = party or ""
-    quoted_words, direct_quotes = _carry_quotes(doc, citations, quotes_used)
+        found.append((cue, si, src, ante, stype, anon, party, _addressee(doc, cue, s1)))
+    # pass 2: contents, each kept to its own stretch of the sentence
+    quotes = _QuoteWords(doc)
+    drafts: list[tuple] = []  # Citation fields but quoted_words, in cue order
+    for n, (cue, si, src, ante, stype, anon, party, addressee) in enumerate(found):
+        s0, s1 = doc.sentences[si].tok_start, doc.sentences[si].tok_end
+        right_src = src is not None and src[0] >= cue.end
+        if n + 1 < len(found) and found[n + 1][1] == si:
+            # "X said A, and Y said B": a new clause with its own attribution ends X's content
+            nxt, nsrc = found[n + 1][0], found[n + 1][2]
+            edge = nsrc[0] if nsrc is not None and cue.end < nsrc[0] < nxt.start else nxt.start
+            if edge > cue.end and lows[edge - 1] in _CLAUSE_BREAKS:
+                s1 = min(s1, edge - 1)
+        if n > 0 and found[n - 1][1] == si:
+            pcue, psrc = found[n - 1][0], found[n - 1][2]
+            s0 = max(s0, psrc[1] if psrc is not None and psrc[0] >= pcue.end else pcue.end)
+        after = src[1] if right_src else addressee[1] if addressee else cue.end
+        content, q, block = _content(doc, cue, src, min(after, s1), s0, s1)
+        if not block:  # quotations in a paragraph introduced by "X reports:" are its speakers'
+            quotes.hold(content)
+        via = _via(doc, parties, addressee)
+        drafts.append(
+            ("direct" if q is not None else "indirect", _chars(doc, (cue.start, cue.end)), _chars(doc, src), stype, content, anon,
+             party, cue.cls, _chars(doc, ante), _chars(doc, via), via and _party_in(parties, via), block)
+        )
+    words = _WordCounter(doc.text)
+    citations = [Citation(*d[:5], words(d[4]), 0 if d[-1] else quotes.words_in(d[4]), *d[5:-1]) for d in drafts]
+    citations.extend(_carried(doc, citations, quotes))
     citations.sort(key=lambda c: (c.cue or c.content)[0])
-    return SourcesResult(text, tuple(citations), doc.n_words, len(doc.sentences), direct_quotes, quoted_words, len(attributed))
+    long_quotes = [w for w in quotes.words if w >= MIN_QUOTE_WORDS]
+    attributed = len({f[1] for f in found})
+    return SourcesResult(doc.text, tuple(citations), doc.n_words, len(doc.sentences), len(long_quotes), sum(long_quotes), attributed)
 
 
-def _carry_quotes(doc: Document, citations: list[Citation], quotes_used: set[int]) -> tuple[int, int]:
-    """Give quotations with no cue of their own to the previous speaker; count quoted words."""
-    text = doc.text
-    quoted_words = direct_quotes = 0
+def _chars(doc: Document, r: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Character span of a token range."""
+    return None if r is None else (doc.tok_starts[r[0]], doc.tok_ends[r[1] - 1])
+
+
+def _via(doc: Document, parties: PartyIndex | None, addressee: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The addressee when it is a news outlet ("told RT"): the medium the words were given to."""
+    if addressee is None or parties is None:
+        return None
+    for i in range(*addressee):
+        m = parties.mention_at_token(i)
+        if m is not None and parties.parties[m.party].kind == "media":
+            return addressee
+    return None
+
+
+def _party_in(parties: PartyIndex, span: tuple[int, int]) -> str | None:
+    for i in range(*span):
+        m = parties.mention_at_token(i)
+        if m is not None:
+            return m.party
+    return None
+
+
+def _carried(doc: Document, citations: list[Citation], quotes: _QuoteWords) -> list[Citation]:
+    """Quotations with no cue of their own, given to the previous speaker within a few sentences."""
     carried = []
     k = -1  # index of the last citation whose cue starts before the quotation
-    for q in doc.quotes:
-        if q.depth:
-            continue
-        words = len(text[q.content_start : q.content_end].split())
-        if words < MIN_QUOTE_WORDS:
-            continue
-        direct_quotes += 1
-        quoted_words += words
-        if q.start in quotes_used:
+    for q, words, held in zip(quotes.quotes, quotes.words, quotes.held()):
+        if held or words < MIN_QUOTE_WORDS:
             continue
         while k + 1 < len(citations) and citations[k + 1].cue[0] < q.start:
             k += 1
         prev = citations[k] if k >= 0 else None
         if prev is not None and prev.source is not None and doc.sentence_index(q.start) - doc.sentence_index(prev.cue[0]) <= CARRY_SENTENCES:
             carried.append(
-                Citation("quote", None, prev.source, prev.source_type, (q.content_start, q.content_end), prev.anonymous, prev.party, None, prev.refers_to)
+                Citation("quote", None, prev.source, prev.source_type, (q.content_start, q.content_end), words, words,
+                         prev.anonymous, prev.party, None, prev.refers_to)
             )
-    citations.extend(carried)
-    return quoted_words, direct_quotes
+    return carried

@@ -28,8 +28,8 @@ No cue is taken inside a quotation: the words quoted are the source's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from mediabias.lexicons import load_list
 from mediabias.text.document import Document
@@ -55,7 +55,8 @@ PREPOSITIONS = frozenset(
 )
 AUXILIARIES = frozenset(
     "has have had is was were are am be been being will would can could may might must shall should do does did "
-    "'s 've 'd 'll 're 'm not n't never".split()
+    "'s 've 'd 'll 're 'm not n't never can't won't don't doesn't didn't isn't wasn't aren't weren't hasn't "
+    "haven't hadn't wouldn't couldn't shouldn't mustn't".split()
 )
 ADVERBS = frozenset(
     "also still again then now once already later repeatedly even ever always often just only recently previously "
@@ -77,8 +78,7 @@ _STRONG = frozenset({"speech", "phrase"})
 _WEAK = frozenset({"attitude", "adjective"})
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(NamedTuple):
     """A cue: token range ``[start, end)``, its class, and its head token."""
 
     start: int
@@ -263,8 +263,12 @@ def _keep(doc: Document, i: int, j: int, classes: tuple, s0: int, s1: int, agent
         k = _skip_left(lows, i - 1, s0)
         if comp or (k >= s0 and lows[k] != "that"):
             return "attitude"
-    if "noun" in classes and (nxt in ("that", ":") or nxt in QUOTE_MARKS):
-        return "noun"
+    if "noun" in classes and (
+        nxt in ("that", ":")
+        or nxt in QUOTE_MARKS
+        or (nxt == "by" and j + 1 < s1 and (toks[j + 1][0].isupper() or lows[j + 1] in DETERMINERS))
+    ):
+        return "noun"  # "his claim that", "claims by Amnesty that"
     if "adjective" in classes:
         # "is deeply skeptical of", "wasn't happy about", "..., confident that", "a president willing to"
         k = i - 1

@@ -32,9 +32,17 @@ _STOP = frozenset(
     "shall should it there said says told say in on at by with from into about over under against during through "
     "after without upon among between not also then now".split()
 )
+# sentence adverbs that open a sentence before its subject ("Furthermore Moscow said")
+_CONNECTIVES = frozenset(
+    "furthermore moreover however meanwhile also still instead later then now yet thus indeed yesterday today "
+    "separately earlier finally additionally similarly likewise nevertheless nonetheless besides again tonight".split()
+)
 _NP_GLUE = frozenset({"'s", "-", "&", "'"})
-# "director of the FBI", "spokesman for the campaign", "officials in Damascus"
-_INNER_PREPS = frozenset({"of", "for", "at", "in"})
+# "director of the FBI", "spokesman for the campaign", "officials in Damascus",
+# "a statement from the ministry"
+_INNER_PREPS = frozenset({"of", "for", "at", "in", "from"})
+# "a source close to the ministry", "people familiar with the talks"
+LINK_ADJECTIVES = frozenset("close familiar briefed knowledgeable involved loyal allied tied linked connected".split())
 # heads of a role that an apposition then names ("spokesman, Igor Konashenkov, said")
 _ROLE_HEADS = frozenset(
     "spokesman spokeswoman spokesperson official director secretary minister chairman chairwoman president "
@@ -50,8 +58,9 @@ def _wordlike(tok: str) -> bool:
     return tok[0].isalnum()
 
 
-def left_np(doc: Document, k: int, floor: int) -> tuple[int, int] | None:
-    """Token range of the noun phrase ending at token ``k`` (inclusive)."""
+def left_np(doc: Document, k: int, floor: int, strict: bool = False) -> tuple[int, int] | None:
+    """Token range of the noun phrase ending at token ``k`` (inclusive); ``strict``: stop at
+    any lower-case "-ed" word before a name (a relative clause's antecedent is short)."""
     toks, lows = doc.tokens, doc.lowers
     if k < floor:
         return None
@@ -60,7 +69,7 @@ def left_np(doc: Document, k: int, floor: int) -> tuple[int, int] | None:
         while j > floor and k - j < 8 and toks[j] != "(":
             j -= 1
         if toks[j] == "(" and j - 1 >= floor:
-            inner = left_np(doc, j - 1, floor)
+            inner = left_np(doc, j - 1, floor, strict)
             return (inner[0], k + 1) if inner else None
         return None
     if lows[k] in _PRONOUNS:
@@ -81,13 +90,18 @@ def left_np(doc: Document, k: int, floor: int) -> tuple[int, int] | None:
         ):
             a -= 1
             continue
+        if low in ("to", "with", "on") and a - 2 >= floor and lows[a - 2] in LINK_ADJECTIVES:
+            a -= 2  # "a source close to the ministry"
+            continue
         if low == "and" and a - 2 >= floor and toks[a - 2][0].isupper() and toks[a][0].isupper():
             a -= 1  # "Clinton and Sanders"
             continue
-        if not _wordlike(t) or low in _STOP or low in _PRONOUNS:
-            break
+        if not _wordlike(t) or low in _STOP or low in _PRONOUNS or (t[0].islower() and low.endswith("ly")):
+            break  # "... reportedly taken in X": an adverb ends the phrase
+        if t[0].islower() and low.endswith("ed") and (lows[a] in DETERMINERS or (strict and toks[a][0].isupper())):
+            break  # "... angered the ministry", "The report angered Cramer, who": a verb before its object
         a -= 1
-    while a < k and (lows[a] in _NP_GLUE or lows[a] in _INNER_PREPS or lows[a] == "and"):
+    while a < k and (lows[a] in _NP_GLUE or lows[a] in _INNER_PREPS or lows[a] == "and" or lows[a] in _CONNECTIVES):
         a += 1
     return (a, k + 1)
 
@@ -117,7 +131,7 @@ def right_np(doc: Document, k: int, end: int) -> tuple[int, int] | None:
     return (k, b) if b > k else None
 
 
-def _skip_back(lows: list[str], k: int, floor: int) -> int:
+def skip_back(lows: list[str], k: int, floor: int) -> int:
     while k >= floor and (lows[k] in AUXILIARIES or lows[k] in ADVERBS or (lows[k].endswith("ly") and len(lows[k]) > 4)):
         k -= 1
     return k
@@ -135,13 +149,13 @@ def relative_antecedent(doc: Document, k: int, floor: int) -> tuple[int, int] | 
     j = k - 1
     if j >= floor and doc.lowers[j] == ",":
         j -= 1
-    return left_np(doc, j, floor)
+    return left_np(doc, j, floor, strict=True)
 
 
 def source_left(doc: Document, cue_start: int, floor: int) -> tuple[int, int] | None:
     """The subject before a cue starting at ``cue_start`` (a relative pronoun is kept as it is)."""
     lows = doc.lowers
-    k = _skip_back(lows, cue_start - 1, floor)
+    k = skip_back(lows, cue_start - 1, floor)
     if k < floor:
         return None
     if lows[k] in RELATIVES:
@@ -180,7 +194,7 @@ def passive_agent(doc: Document, cue: Cue, end: int) -> tuple[int, int] | None:
     """'was criticized by X', 'a statement issued by X': X."""
     lows, toks = doc.lowers, doc.tokens
     k = cue.head + 1
-    if k + 1 >= end or lows[k] != "by" or not (toks[k + 1][0].isupper() or lows[k + 1] in DETERMINERS):
+    if k + 1 >= end or lows[k] != "by" or not toks[k + 1][0].isalpha() or lows[k + 1] in _STOP:
         return None
     return right_np(doc, k + 1, end)
 
@@ -191,6 +205,8 @@ def is_passive(doc: Document, cue: Cue, floor: int) -> bool:
     head = lows[cue.head]
     if not head.endswith(("ed", "told", "said", "known", "shown", "seen", "thought", "written", "made", "given")):
         return False
+    if lows[cue.end - 1] == "saying":
+        return False  # "X was quoted as saying": X said it
     if cue.end < len(lows) and lows[cue.end] == "by":
         return True
     k = cue.head - 1
@@ -213,8 +229,12 @@ def adjacent_quote(doc: Document, pos: int, direction: int, skip: str = " ,:*_\n
     """A quotation ending just before character ``pos`` (direction -1) or starting just after it (+1)."""
     if direction < 0:
         q = doc.quote_ending_before(pos)
-        gap = doc.text[q.end : pos] if q is not None else "x"
+        if q is None or pos - q.end > 6:
+            return None
+        gap = doc.text[q.end : pos]
     else:
         q = doc.quote_starting_after(pos)
-        gap = doc.text[pos : q.start] if q is not None else "x"
-    return q if len(gap) <= 6 and gap.strip(skip) == "" else None
+        if q is None or q.start - pos > 6:
+            return None
+        gap = doc.text[pos : q.start]
+    return q if gap.strip(skip) == "" else None

@@ -10,6 +10,7 @@ and do not overlap.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress, count
 from typing import Any, Iterable
 
 from mediabias.text.document import _TOKEN_RE
@@ -60,18 +61,18 @@ class PhraseMatcher:
     def find(self, tokens: list[str], start: int = 0, end: int | None = None) -> list[PhraseMatch]:
         """All non-overlapping matches in ``tokens[start:end]``."""
         index = self._index
-        get = index.get
         n = len(tokens) if end is None else end
+        seq = tokens if start == 0 and end is None else tokens[start:n]
         out: list[PhraseMatch] = []
-        i = start
-        while i < n:
-            cands = get(tokens[i])
-            if cands is not None:
-                for rest, payload in cands:
-                    k = len(rest)
-                    if i + 1 + k <= n and (k == 0 or tuple(tokens[i + 1 : i + 1 + k]) == rest):
-                        out.append(PhraseMatch(i, i + 1 + k, payload))
-                        i += k
-                        break
-            i += 1
+        free = start  # first position a new match may start at
+        # the positions whose token may start a phrase, found at C speed
+        for i in compress(count(start), map(index.__contains__, seq)):
+            if i < free:
+                continue
+            for rest, payload in index[tokens[i]]:
+                k = len(rest)
+                if i + 1 + k <= n and (k == 0 or tuple(tokens[i + 1 : i + 1 + k]) == rest):
+                    out.append(PhraseMatch(i, i + 1 + k, payload))
+                    free = i + 1 + k
+                    break
         return out
