@@ -26,12 +26,12 @@ document, media or anonymous; its ``party`` comes from a party mention in it
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
-import re
 from functools import lru_cache
-from typing import Any
+from itertools import accumulate
+from typing import Any, NamedTuple
 
 from mediabias.lexicons import load_words
 from mediabias.measures import sources_spans as spans
@@ -41,8 +41,8 @@ from mediabias.text.document import Document
 
 NAME = "sources"
 MIN_QUOTE_WORDS = 5
-_WORD_RE = re.compile(r"\S+")
 CARRY_SENTENCES = 4  # an uncued quotation is carried this many sentences at most
+_WORD_RE = re.compile(r"\S+")
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 _GROUP_PRONOUNS = frozenset({"they", "we", "it", "you"})
@@ -66,14 +66,14 @@ def _lists() -> tuple[frozenset, frozenset, frozenset, frozenset]:
     return anon, docs, titles, anon | docs | _ORG_HEADS | _GENERIC
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(NamedTuple):
+    """One attribution (immutable; a named tuple because an article has dozens and they are built in a tight loop)."""
+
     kind: str  # "direct" (quoted content) | "indirect" | "quote" (uncued quotation, carried speaker)
     cue: tuple[int, int] | None
     source: tuple[int, int] | None
     source_type: str  # person | organisation | document | media | anonymous
     content: tuple[int, int] | None
-    content_words: int  # words in the content
     quoted_words: int  # words inside quotation marks in the content
     anonymous: bool
     party: str | None
@@ -82,7 +82,9 @@ class Citation:
     via: tuple[int, int] | None = None  # the outlet the words were given to ("told RT")
     via_party: str | None = None
 
-    def to_dict(self, text: str) -> dict[str, Any]:
+    def to_dict(self, text: str, words: "_WordCounter | None" = None) -> dict[str, Any]:
+        """The record; ``words`` counts the content's words (one counter per article keeps it linear)."""
+
         def span(sp):
             return None if sp is None else {"text": text[sp[0] : sp[1]], "start": sp[0], "end": sp[1]}
 
@@ -102,7 +104,7 @@ class Citation:
             "source": src,
             "source_type": self.source_type,
             "content": content,
-            "content_words": self.content_words,
+            "content_words": (words or _WordCounter(text))(self.content),
             "quoted_words": self.quoted_words,
             "via": via,
             "anonymous": self.anonymous,
@@ -121,17 +123,19 @@ class SourcesResult:
     sentences_with_attribution: int
 
     def to_dict(self) -> dict[str, Any]:
+        words = _WordCounter(self.text)
+        records = [c.to_dict(self.text, words) for c in self.citations]
         cited = [c for c in self.citations if c.cue is not None]
         n = len(cited)
         anonymous = sum(1 for c in cited if c.anonymous)
         by_party: dict[str, dict[str, int]] = {}
-        for c in self.citations:
+        for c, r in zip(self.citations, records):
             if c.party:
                 d = by_party.setdefault(c.party, {"attributions": 0, "quoted_words": 0, "content_words": 0})
                 if c.cue is not None:
                     d["attributions"] += 1
                 d["quoted_words"] += c.quoted_words
-                d["content_words"] += c.content_words
+                d["content_words"] += r["content_words"]
         by_type: dict[str, int] = {}
         for c in cited:
             by_type[c.source_type] = by_type.get(c.source_type, 0) + 1
@@ -148,7 +152,7 @@ class SourcesResult:
             "share_anonymous": per(anonymous, n, 1),
             "by_source_type": dict(sorted(by_type.items())),
             "by_party": dict(sorted(by_party.items(), key=lambda kv: (-kv[1]["attributions"], -kv[1]["quoted_words"], kv[0]))),
-            "citations": [c.to_dict(self.text) for c in self.citations],
+            "citations": records,
         }
 
 
@@ -158,9 +162,9 @@ def _is_name(tok: str) -> bool:
 
 def _classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int] | None) -> tuple[str, bool, str | None]:
     """(source type, anonymous, party) of a source token span."""
-    anon_heads, doc_heads, _, generic = _lists()
     if span is None:
         return "anonymous", True, None
+    anon_heads, doc_heads, _, generic = _lists()
     a, b = span
     lows = doc.lowers
     party = None
@@ -280,8 +284,8 @@ def _content(doc: Document, cue: Cue, src, after: int, s0: int, s1: int) -> tupl
     starts, ends, lows = doc.tok_starts, doc.tok_ends, doc.lowers
     right_src = src is not None and src[0] >= cue.end
     left_edge = src[0] if src is not None and not right_src else cue.start
-    q = spans.adjacent_quote(doc, starts[left_edge], -1) or spans.adjacent_quote(doc, ends[after - 1], +1)
-    if q is not None:
+    q = doc.quotes and (spans.adjacent_quote(doc, starts[left_edge], -1) or spans.adjacent_quote(doc, ends[after - 1], +1))
+    if q:
         return (q.content_start, q.content_end), q, False
     colon = after if after < s1 and lows[after] == ":" else after - 1 if lows[after - 1] == ":" else -1
     if colon >= 0 and spans.trim(doc, colon + 1, s1) is None:
@@ -349,13 +353,13 @@ class _QuoteWords:
         return bisect_left(self.starts, a - 2), bisect_left(self.starts, b)
 
     def words_in(self, span: tuple[int, int] | None) -> int:
-        if span is None:
+        if span is None or not self.starts:
             return 0
         i, j = self._range(*span)
         return self.prefix[j] - self.prefix[i]
 
     def hold(self, span: tuple[int, int] | None) -> None:
-        if span is not None:
+        if span is not None and self.starts:
             i, j = self._range(*span)
             self._cover[i] += 1
             self._cover[j] -= 1
@@ -388,6 +392,7 @@ def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
         found.append((cue, si, src, ante, stype, anon, party, _addressee(doc, cue, s1)))
     # pass 2: contents, each kept to its own stretch of the sentence
     quotes = _QuoteWords(doc)
+    starts, ends = doc.tok_starts, doc.tok_ends
     drafts: list[tuple] = []  # Citation fields but quoted_words, in cue order
     for n, (cue, si, src, ante, stype, anon, party, addressee) in enumerate(found):
         s0, s1 = doc.sentences[si].tok_start, doc.sentences[si].tok_end
@@ -405,13 +410,14 @@ def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
         content, q, block = _content(doc, cue, src, min(after, s1), s0, s1)
         if not block:  # quotations in a paragraph introduced by "X reports:" are its speakers'
             quotes.hold(content)
-        via = _via(doc, parties, addressee)
+        via = _via(parties, addressee) if addressee is not None else None
         drafts.append(
-            ("direct" if q is not None else "indirect", _chars(doc, (cue.start, cue.end)), _chars(doc, src), stype, content, anon,
-             party, cue.cls, _chars(doc, ante), _chars(doc, via), via and _party_in(parties, via), block)
+            ("direct" if q is not None else "indirect", (starts[cue.start], ends[cue.end - 1]),
+             None if src is None else (starts[src[0]], ends[src[1] - 1]), stype, content, anon, party, cue.cls,
+             None if ante is None else (starts[ante[0]], ends[ante[1] - 1]),
+             None if via is None else (starts[via[0]], ends[via[1] - 1]), via and _party_in(parties, via), block)
         )
-    words = _WordCounter(doc.text)
-    citations = [Citation(*d[:5], words(d[4]), 0 if d[-1] else quotes.words_in(d[4]), *d[5:-1]) for d in drafts]
+    citations = [Citation(*d[:5], 0 if d[-1] else quotes.words_in(d[4]), *d[5:-1]) for d in drafts]
     citations.extend(_carried(doc, citations, quotes))
     citations.sort(key=lambda c: (c.cue or c.content)[0])
     long_quotes = [w for w in quotes.words if w >= MIN_QUOTE_WORDS]
@@ -419,12 +425,7 @@ def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
     return SourcesResult(doc.text, tuple(citations), doc.n_words, len(doc.sentences), len(long_quotes), sum(long_quotes), attributed)
 
 
-def _chars(doc: Document, r: tuple[int, int] | None) -> tuple[int, int] | None:
-    """Character span of a token range."""
-    return None if r is None else (doc.tok_starts[r[0]], doc.tok_ends[r[1] - 1])
-
-
-def _via(doc: Document, parties: PartyIndex | None, addressee: tuple[int, int] | None) -> tuple[int, int] | None:
+def _via(parties: PartyIndex | None, addressee: tuple[int, int] | None) -> tuple[int, int] | None:
     """The addressee when it is a news outlet ("told RT"): the medium the words were given to."""
     if addressee is None or parties is None:
         return None
@@ -455,7 +456,7 @@ def _carried(doc: Document, citations: list[Citation], quotes: _QuoteWords) -> l
         prev = citations[k] if k >= 0 else None
         if prev is not None and prev.source is not None and doc.sentence_index(q.start) - doc.sentence_index(prev.cue[0]) <= CARRY_SENTENCES:
             carried.append(
-                Citation("quote", None, prev.source, prev.source_type, (q.content_start, q.content_end), words, words,
+                Citation("quote", None, prev.source, prev.source_type, (q.content_start, q.content_end), words,
                          prev.anonymous, prev.party, None, prev.refers_to)
             )
     return carried

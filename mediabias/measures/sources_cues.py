@@ -139,20 +139,21 @@ def _complement_at(doc: Document, k: int, end: int) -> bool:
 
 def find_cues(doc: Document, parties=None, agent_nouns: frozenset = frozenset()) -> list[Cue]:
     """Cues of ``doc`` in text order (``parties``: a PartyIndex to skip names)."""
-    lows, toks, starts = doc.lowers, doc.tokens, doc.tok_starts
+    lows, starts, tok_sent, sentences = doc.lowers, doc.tok_starts, doc.tok_sent, doc.sentences
+    quoted = bool(doc.quotes)
     out: list[Cue] = []
     reported_sent = -1  # last sentence with a speech cue so far
     for m in cue_matcher().find(lows):
         i, j, classes = m.tok_start, m.tok_end, m.payload
-        if doc.in_quote(starts[i]):
+        if quoted and doc.in_quote(starts[i]):
             continue
-        sent = doc.sentences[doc.tok_sent[i]]
+        si = tok_sent[i]
+        sent = sentences[si]
         if parties is not None and parties.mention_at_token(i) is not None and not _title_case(doc, sent.tok_start, sent.tok_end):
             continue  # part of a name (in a title-case headline, names and verbs look alike)
         cls = _keep(doc, i, j, classes, sent.tok_start, sent.tok_end, agent_nouns)
         if cls is None:
             continue
-        si = doc.tok_sent[i]
         if cls == "verb-colon":
             if out and out[-1].end >= i:
                 continue  # "said:" -- the verb is the cue already
@@ -164,7 +165,7 @@ def find_cues(doc: Document, parties=None, agent_nouns: frozenset = frozenset())
             continue
         if cls in _STRONG:
             reported_sent = si
-        out.append(_extend(doc, Cue(i, j, cls, i), sent.tok_start, sent.tok_end))
+        out.append(_extend(doc, i, j, cls, sent.tok_start, sent.tok_end) if cls in _EXTENDED else Cue(i, j, cls, i))
     return out
 
 
@@ -172,21 +173,19 @@ _CUE_ADVERBS = ADVERBS | frozenset("not n't never".split())
 _PARTICLES = frozenset({"about", "for", "on", "against", "of", ":"})
 
 
-def _extend(doc: Document, cue: Cue, s0: int, s1: int) -> Cue:
-    """The cue with its auxiliaries and adverbs ("has also said") and a
-    particle ("called for", "talked about"), as annotators mark cues."""
+_EXTENDED = frozenset({"speech", "attitude", "adjective"})
+
+
+def _extend(doc: Document, i: int, j: int, cls: str, s0: int, s1: int) -> Cue:
+    """The verb cue at ``[i, j)`` with its auxiliaries and adverbs ("has also
+    said") and a particle ("called for", "talked about"), as annotators mark cues."""
     lows = doc.lowers
-    if cue.cls in ("phrase", "colon", "noun"):
-        return cue
-    a = cue.start
+    a = i
     while a - 1 >= s0 and (lows[a - 1] in AUXILIARIES or lows[a - 1] in _CUE_ADVERBS or (lows[a - 1].endswith("ly") and len(lows[a - 1]) > 4)):
         a -= 1
-    while a < cue.start and lows[a] in ("'s",) :
+    while a < i and lows[a] == "'s":
         a += 1
-    b = cue.end
-    if b < s1 and lows[b] in _PARTICLES:
-        b += 1
-    return Cue(a, b, cue.cls, cue.head)
+    return Cue(a, j + 1 if j < s1 and lows[j] in _PARTICLES else j, cls, i)
 
 
 def _new_clause(lows: list[str], i: int, s0: int) -> bool:
@@ -245,21 +244,21 @@ def _keep(doc: Document, i: int, j: int, classes: tuple, s0: int, s1: int, agent
     # "Call of Duty") -- unless the sentence is a headline in title case
     in_name = i > s0 and toks[i][0].isupper() and not _title_case(doc, s0, s1)
     verbal = not after_det and not in_name and prev not in _AFTER_PREP_NO
+    if "speech" in classes and verbal and "noun" not in classes:
+        if lows[i] not in _NEEDS_TOPIC or nxt in _TOPIC:
+            return "speech"
+        return None
     comp = _complement_at(doc, j, s1)
-    if "speech" in classes and verbal and not (i == s0 and "noun" in classes):  # "Claims that ... are not new"
-        if lows[i] in _NEEDS_TOPIC:
-            if nxt in _TOPIC:
-                return "speech"
-        elif (
-            "noun" not in classes  # a noun as often as a verb: needs a subject, a complement or an auxiliary
-            or comp
+    if "speech" in classes and verbal and i != s0:  # "Claims that ... are not new": a noun
+        if (
+            comp  # a noun as often as a verb: needs a complement, an auxiliary or a subject
             or prev in AUXILIARIES
             or prev == ","
             or prev in QUOTE_MARKS
             or _agent_at(doc, _skip_left(lows, i - 1, s0), s0, agent_nouns)
         ):
             return "speech"
-    if "attitude" in classes and verbal and prev != "to":
+    if "attitude" in classes and verbal and prev != "to" and nxt not in ("up", "and"):  # "showed up", "called up"
         k = _skip_left(lows, i - 1, s0)
         if comp or (k >= s0 and lows[k] != "that"):
             return "attitude"

@@ -58,6 +58,10 @@ def _wordlike(tok: str) -> bool:
     return tok[0].isalnum()
 
 
+# words the phrase loop must look at closely (anything else is a plain word of the phrase)
+_SPECIAL = _NP_GLUE | _INNER_PREPS | _STOP | _PRONOUNS | {"to", "with", "on", "and"}
+
+
 def left_np(doc: Document, k: int, floor: int, strict: bool = False) -> tuple[int, int] | None:
     """Token range of the noun phrase ending at token ``k`` (inclusive); ``strict``: stop at
     any lower-case "-ed" word before a name (a relative clause's antecedent is short)."""
@@ -79,6 +83,9 @@ def left_np(doc: Document, k: int, floor: int, strict: bool = False) -> tuple[in
     a = k
     while a - 1 >= floor and k - a < MAX_NP:
         t, low = toks[a - 1], lows[a - 1]
+        if t[0].isalnum() and low not in _SPECIAL and not (t[0].islower() and low.endswith(("ly", "ed"))):
+            a -= 1  # the common case: a plain word of the phrase
+            continue
         if low in _NP_GLUE:
             a -= 1
             continue
