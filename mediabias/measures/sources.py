@@ -36,7 +36,7 @@ from typing import Any, NamedTuple
 from mediabias.lexicons import load_words
 from mediabias.measures import sources_spans as spans
 from mediabias.measures.parties import PartyIndex
-from mediabias.measures.sources_cues import COPULAS, POSSESSIVES, QUOTE_MARKS, Cue, find_cues
+from mediabias.measures.sources_cues import COPULAS, POSSESSIVES, QUOTE_MARKS, Cue, find_cues, skip_left
 from mediabias.text.document import Document
 
 NAME = "sources"
@@ -164,9 +164,11 @@ def _classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int] |
     """(source type, anonymous, party) of a source token span."""
     if span is None:
         return "anonymous", True, None
-    anon_heads, doc_heads, _, generic = _lists()
     a, b = span
     lows = doc.lowers
+    if b - a == 1 and lows[a] in _PERSON_PRONOUNS:
+        return "person", False, None  # "he said": the party is the last person's, found by the caller
+    anon_heads, doc_heads, _, generic = _lists()
     party = None
     ptype = None
     if parties is not None:
@@ -258,7 +260,7 @@ def _continues(doc: Document, cue: Cue, s0: int) -> bool:
     if cue.cls not in ("speech", "attitude"):
         return False
     lows = doc.lowers
-    k = spans.skip_back(lows, cue.start - 1, s0)
+    k = skip_left(lows, cue.start - 1, s0)
     if k < s0:
         return False
     return (lows[k] == "," and lows[cue.head].endswith("ing")) or lows[k] in ("and", "but", "or", "then")
@@ -383,7 +385,7 @@ def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
         ante = spans.relative_antecedent(doc, src[0], s0) if src is not None and lows[src[0]] in spans.RELATIVES else None
         stype, anon, party = _classify(doc, parties, ante or src)
         if src is not None and last_person is not None and party is None and (
-            lows[src[0]] in _PERSON_PRONOUNS or all(lows[t] in titles or lows[t] in ("the", "a", ".") for t in range(*src))
+            lows[src[0]] in _PERSON_PRONOUNS or (lows[src[1] - 1] in titles and not doc.tokens[src[1] - 1][0].isupper())
         ):
             # "he said", "the general-major added": the person cited last
             stype, anon, party = "person", False, last_person or None
@@ -418,8 +420,10 @@ def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
              None if via is None else (starts[via[0]], ends[via[1] - 1]), via and _party_in(parties, via), block)
         )
     citations = [Citation(*d[:5], 0 if d[-1] else quotes.words_in(d[4]), *d[5:-1]) for d in drafts]
-    citations.extend(_carried(doc, citations, quotes))
-    citations.sort(key=lambda c: (c.cue or c.content)[0])
+    carried = _carried(doc, citations, quotes)
+    if carried:
+        citations.extend(carried)
+        citations.sort(key=lambda c: (c.cue or c.content)[0])
     long_quotes = [w for w in quotes.words if w >= MIN_QUOTE_WORDS]
     attributed = len({f[1] for f in found})
     return SourcesResult(doc.text, tuple(citations), doc.n_words, len(doc.sentences), len(long_quotes), sum(long_quotes), attributed)

@@ -94,13 +94,22 @@ def cue_matcher() -> PhraseMatcher:
         for phrase in load_list(name):
             classes.setdefault(phrase.lower(), []).append(cls)
     classes[":"] = ["colon"]
+    classes["words of"] = ["words-of"]  # "in the words of X", keyed on "words": "in" is too common a first word
     return PhraseMatcher((p, tuple(c)) for p, c in classes.items())
 
 
-def _skip_left(lows: list[str], k: int, floor: int) -> int:
-    """Index of the first token left of ``k`` that is not an auxiliary or adverb."""
-    while k >= floor and (lows[k] in AUXILIARIES or lows[k] in ADVERBS or (lows[k].endswith("ly") and len(lows[k]) > 4)):
-        k -= 1
+SKIPPABLE = AUXILIARIES | ADVERBS
+
+
+def skip_left(lows: list[str], k: int, floor: int) -> int:
+    """The first token at or left of ``k`` (not before ``floor``) that is not an
+    auxiliary or an adverb: "Trump has also repeatedly [said]"."""
+    while k >= floor:
+        w = lows[k]
+        if w in SKIPPABLE or (w[-1:] == "y" and w.endswith("ly") and len(w) > 4):
+            k -= 1
+        else:
+            break
     return k
 
 
@@ -159,6 +168,8 @@ def find_cues(doc: Document, parties=None, agent_nouns: frozenset = frozenset())
                 continue  # "said:" -- the verb is the cue already
             # "Mr. Christie gloated: ''I told you ...''": any verb before a colon and a quotation
             i, cls = i - 1, "speech"
+        elif cls == "words-of":
+            i, cls = i - 2, "phrase"
         if cls in _WEAK and reported_sent == si and not _new_clause(lows, i, sent.tok_start):
             # "Cuban said he sees ...": a stance inside reported words is the
             # reported speaker's, not a new attribution
@@ -169,7 +180,6 @@ def find_cues(doc: Document, parties=None, agent_nouns: frozenset = frozenset())
     return out
 
 
-_CUE_ADVERBS = ADVERBS | frozenset("not n't never".split())
 _PARTICLES = frozenset({"about", "for", "on", "against", "of", ":"})
 
 
@@ -180,9 +190,7 @@ def _extend(doc: Document, i: int, j: int, cls: str, s0: int, s1: int) -> Cue:
     """The verb cue at ``[i, j)`` with its auxiliaries and adverbs ("has also
     said") and a particle ("called for", "talked about"), as annotators mark cues."""
     lows = doc.lowers
-    a = i
-    while a - 1 >= s0 and (lows[a - 1] in AUXILIARIES or lows[a - 1] in _CUE_ADVERBS or (lows[a - 1].endswith("ly") and len(lows[a - 1]) > 4)):
-        a -= 1
+    a = skip_left(lows, i - 1, s0) + 1
     while a < i and lows[a] == "'s":
         a += 1
     return Cue(a, j + 1 if j < s1 and lows[j] in _PARTICLES else j, cls, i)
@@ -191,7 +199,7 @@ def _extend(doc: Document, i: int, j: int, cls: str, s0: int, s1: int) -> Cue:
 def _new_clause(lows: list[str], i: int, s0: int) -> bool:
     """Does the cue at ``i`` start a clause of the narrator's own: "..., calling",
     "..., he added, and called"?"""
-    k = _skip_left(lows, i - 1, s0)
+    k = skip_left(lows, i - 1, s0)
     return k >= s0 and lows[k] in (",", "and", "but", "or", ";")
 
 
@@ -224,15 +232,24 @@ _NEEDS_TOPIC = frozenset(
 _TOPIC = frozenset({"about", "of", "on", "out", "to", "with", "up"})
 
 
+_SPEECH_ONLY = ("speech",)
+_NOT_PLAIN = DETERMINERS | _AFTER_PREP_NO | _MARKUP | {"'"}
+
+
 def _keep(doc: Document, i: int, j: int, classes: tuple, s0: int, s1: int, agent_nouns: frozenset) -> str | None:
     """The class a matched cue word has here, or None when it is no cue here."""
     lows, toks = doc.lowers, doc.tokens
     prev = lows[i - 1] if i > s0 else ""
     nxt = lows[j] if j < s1 else ""
+    if classes == _SPEECH_ONLY and prev not in _NOT_PLAIN and (i == s0 or not toks[i][0].isupper()):
+        # the common case ("he said"): a reporting verb that is never a noun, after an ordinary word
+        return "speech" if lows[i] not in _NEEDS_TOPIC or nxt in _TOPIC else None
     if prev in _MARKUP or "none" in classes:
         return None
     if "phrase" in classes:
         return "phrase"
+    if "words-of" in classes:
+        return "words-of" if i - 2 >= s0 and lows[i - 2] == "in" and lows[i - 1] == "the" else None
     if "colon" in classes:
         if _speaker_colon(doc, i, s0, s1):
             return "colon"
@@ -255,11 +272,11 @@ def _keep(doc: Document, i: int, j: int, classes: tuple, s0: int, s1: int, agent
             or prev in AUXILIARIES
             or prev == ","
             or prev in QUOTE_MARKS
-            or _agent_at(doc, _skip_left(lows, i - 1, s0), s0, agent_nouns)
+            or _agent_at(doc, skip_left(lows, i - 1, s0), s0, agent_nouns)
         ):
             return "speech"
     if "attitude" in classes and verbal and prev != "to" and nxt not in ("up", "and"):  # "showed up", "called up"
-        k = _skip_left(lows, i - 1, s0)
+        k = skip_left(lows, i - 1, s0)
         if comp or (k >= s0 and lows[k] != "that"):
             return "attitude"
     if "noun" in classes and (

@@ -18,7 +18,7 @@ shape of English reporting clauses:
 
 from __future__ import annotations
 
-from mediabias.measures.sources_cues import ADVERBS, AUXILIARIES, DETERMINERS, QUOTE_MARKS, Cue
+from mediabias.measures.sources_cues import ADVERBS, DETERMINERS, QUOTE_MARKS, Cue, skip_left
 from mediabias.text.document import Document
 
 MAX_NP = 10  # tokens in a source noun phrase
@@ -58,6 +58,8 @@ def _wordlike(tok: str) -> bool:
     return tok[0].isalnum()
 
 
+# words a phrase does not start with ("and Sanders", "Furthermore Moscow")
+_LEADING = _NP_GLUE | _INNER_PREPS | _CONNECTIVES | {"and"}
 # words the phrase loop must look at closely (anything else is a plain word of the phrase)
 _SPECIAL = _NP_GLUE | _INNER_PREPS | _STOP | _PRONOUNS | {"to", "with", "on", "and"}
 
@@ -78,7 +80,7 @@ def left_np(doc: Document, k: int, floor: int, strict: bool = False) -> tuple[in
         return None
     if lows[k] in _PRONOUNS:
         return (k, k + 1)
-    if not any(c.isalpha() for c in toks[k]) or lows[k] in _STOP:
+    if not (toks[k][0].isalpha() or any(c.isalpha() for c in toks[k])) or lows[k] in _STOP:
         return None
     a = k
     while a - 1 >= floor and k - a < MAX_NP:
@@ -108,7 +110,7 @@ def left_np(doc: Document, k: int, floor: int, strict: bool = False) -> tuple[in
         if t[0].islower() and low.endswith("ed") and (lows[a] in DETERMINERS or (strict and toks[a][0].isupper())):
             break  # "... angered the ministry", "The report angered Cramer, who": a verb before its object
         a -= 1
-    while a < k and (lows[a] in _NP_GLUE or lows[a] in _INNER_PREPS or lows[a] == "and" or lows[a] in _CONNECTIVES):
+    while a < k and lows[a] in _LEADING:
         a += 1
     return (a, k + 1)
 
@@ -138,12 +140,6 @@ def right_np(doc: Document, k: int, end: int) -> tuple[int, int] | None:
     return (k, b) if b > k else None
 
 
-def skip_back(lows: list[str], k: int, floor: int) -> int:
-    while k >= floor and (lows[k] in AUXILIARIES or lows[k] in ADVERBS or (lows[k].endswith("ly") and len(lows[k]) > 4)):
-        k -= 1
-    return k
-
-
 def _double_quote(lows: list[str], j: int) -> bool:
     """A double quotation mark (a single one is part of '' or is a scare quote)."""
     if lows[j] in _DOUBLE_MARKS:
@@ -162,7 +158,7 @@ def relative_antecedent(doc: Document, k: int, floor: int) -> tuple[int, int] | 
 def source_left(doc: Document, cue_start: int, floor: int) -> tuple[int, int] | None:
     """The subject before a cue starting at ``cue_start`` (a relative pronoun is kept as it is)."""
     lows = doc.lowers
-    k = skip_back(lows, cue_start - 1, floor)
+    k = skip_left(lows, cue_start - 1, floor)
     if k < floor:
         return None
     if lows[k] in RELATIVES:
@@ -172,7 +168,7 @@ def source_left(doc: Document, cue_start: int, floor: int) -> tuple[int, int] | 
     # "X, who ..., said" / "X, a spokesman for ..., said": jump the apposition
     j = k - 1
     stop = max(floor, k - _APPOSITION_MAX)
-    while j >= stop and lows[j] != "," and not _double_quote(lows, j):
+    while j >= stop and lows[j] != "," and lows[j] not in _DOUBLE_MARKS and not (lows[j] == "'" and _double_quote(lows, j)):
         j -= 1
     if j < stop or j <= floor or lows[j] != ",":
         return None

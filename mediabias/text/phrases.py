@@ -9,15 +9,15 @@ and do not overlap.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import compress, count
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from mediabias.text.document import _TOKEN_RE
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseMatch:
+class PhraseMatch(NamedTuple):
+    """One match (a named tuple: cheap to build, and a long text has many)."""
+
     tok_start: int  # first token
     tok_end: int  # one past the last token
     payload: Any
