@@ -16,12 +16,15 @@ source and its content:
   the source of the previous attribution (a speaker quoted over several
   paragraphs, ``kind: "quote"``).
 
-A source is ``anonymous`` when none is found ("it was reported") or its
-head is an unnamed one (``anonymous_sources.txt``: officials, sources,
-witnesses) with no name in it; its ``type`` is person, organisation,
-document, media or anonymous; its ``party`` comes from a party mention in it
-(a person's affiliation counts: Konashenkov -> Russia) or, for "he"/"she" and
-"the spokesman", from the person cited last.
+A source (``sources_types``) is ``anonymous`` when none is found ("it was
+reported") or its head is an unnamed one (``anonymous_sources.txt``:
+officials, sources, witnesses) with no name in it; its ``type`` is person,
+organisation, document, media or anonymous; its ``party`` comes from a party
+mention in it (a person's affiliation counts: Konashenkov -> Russia) or, for
+"he"/"she" and "the spokesman", from the person cited last.
+
+Everything is linear in the text: one pass over the tokens for the cues, a
+bounded walk per cue, prefix sums for the words quoted inside any span.
 """
 
 from __future__ import annotations
@@ -29,12 +32,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate
 from typing import Any, NamedTuple
 
-from mediabias.lexicons import load_words
 from mediabias.measures import sources_spans as spans
+from mediabias.measures import sources_types as types
 from mediabias.measures.parties import PartyIndex
 from mediabias.measures.sources_cues import COPULAS, POSSESSIVES, QUOTE_MARKS, Cue, find_cues, skip_left
 from mediabias.text.document import Document
@@ -43,28 +45,6 @@ NAME = "sources"
 MIN_QUOTE_WORDS = 5
 CARRY_SENTENCES = 4  # an uncued quotation is carried this many sentences at most
 _WORD_RE = re.compile(r"\S+")
-
-_PERSON_PRONOUNS = frozenset({"he", "she", "i"})
-_GROUP_PRONOUNS = frozenset({"they", "we", "it", "you"})
-_GENERIC = frozenset(
-    "the a an its his her their this that these those 's new latest our my your such whose".split()
-)
-_ORG_HEADS = frozenset(
-    {"ministry", "government", "department", "agency", "office", "council", "committee", "organization",
-     "organisation", "group", "army", "military", "police", "commission", "administration", "authorities",
-     "embassy", "campaign", "party", "court", "senate", "house", "congress", "company", "firm", "union",
-     "network", "newspaper", "board", "staff", "team", "coalition", "foundation", "institute", "center", "centre"}
-)
-_HEAD_ENDS = frozenset({"of", "for", "at", "in", "from", "("})
-_MEDIA_HEADS = frozenset({"newspaper", "network", "channel", "outlet", "broadcaster", "magazine", "daily", "tabloid"})
-
-
-@lru_cache(maxsize=1)
-def _lists() -> tuple[frozenset, frozenset, frozenset, frozenset]:
-    """Unnamed-source heads, document heads, titles, and the words that name nobody."""
-    anon, docs, titles = load_words("anonymous_sources.txt"), load_words("document_sources.txt"), load_words("titles.txt")
-    return anon, docs, titles, anon | docs | _ORG_HEADS | _GENERIC
-
 
 class Citation(NamedTuple):
     """One attribution (immutable; a named tuple because an article has dozens and they are built in a tight loop)."""
@@ -154,59 +134,6 @@ class SourcesResult:
             "by_party": dict(sorted(by_party.items(), key=lambda kv: (-kv[1]["attributions"], -kv[1]["quoted_words"], kv[0]))),
             "citations": records,
         }
-
-
-def _is_name(tok: str) -> bool:
-    return tok[:1].isupper()
-
-
-def _classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int] | None) -> tuple[str, bool, str | None]:
-    """(source type, anonymous, party) of a source token span."""
-    if span is None:
-        return "anonymous", True, None
-    a, b = span
-    lows = doc.lowers
-    if b - a == 1 and lows[a] in _PERSON_PRONOUNS:
-        return "person", False, None  # "he said": the party is the last person's, found by the caller
-    anon_heads, doc_heads, _, generic = _lists()
-    party = None
-    ptype = None
-    if parties is not None:
-        for i in range(a, b):
-            m = parties.mention_at_token(i)
-            if m is not None:
-                p = parties.parties[m.party]
-                party = parties.party_of(m.party)
-                ptype = p.kind
-                if p.kind == "person":
-                    break
-    head = lows[b - 1]
-    for i in range(a + 1, b):
-        # "officials in Damascus", "a statement from X", "Rep. X (D-Ga.)", "a source close to X"
-        if lows[i] in _HEAD_ENDS or lows[i] in spans.LINK_ADJECTIVES:
-            head = lows[i - 1]
-            break
-    if head in doc_heads:
-        return "document", False, party
-    if ptype == "person" or head in _PERSON_PRONOUNS:
-        return "person", False, party
-    if head in anon_heads:
-        first = doc.sentences[doc.tok_sent[a]].tok_start  # a capital there says nothing
-        named = any(
-            _is_name(doc.tokens[i]) and i != first and lows[i] not in generic
-            and (parties is None or parties.mention_at_token(i) is None)
-            for i in range(a, b)
-        )
-        if not named:
-            return "anonymous", True, party
-    if ptype == "media" or head in _MEDIA_HEADS:
-        return "media", False, party
-    if ptype in ("organisation", "armed_group", "country", "user") or head in _ORG_HEADS:
-        return "organisation", False, party
-    if head in _GROUP_PRONOUNS:
-        return "anonymous", False, party
-    has_name = any(_is_name(doc.tokens[i]) for i in range(a, b))
-    return ("person" if has_name else "anonymous"), not has_name, party
 
 
 _CLAUSE_BREAKS = frozenset({",", ";", "and", "but", "while", "whereas", "although", "though", "--", "\u2014"})
@@ -371,7 +298,7 @@ class _QuoteWords:
 
 
 def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
-    anon_heads, _, titles, _ = _lists()
+    anon_heads, _, titles, _ = types.lists()
     lows = doc.lowers
     # pass 1: each cue's source
     found = []  # (cue, sentence index, source, antecedent, type, anonymous, party, addressee)
@@ -383,13 +310,13 @@ def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
         if found and found[-1][1] == si and _continues(doc, cue, s0):
             src = found[-1][2]  # "X said ..., adding that" / "X said ... and called for"
         ante = spans.relative_antecedent(doc, src[0], s0) if src is not None and lows[src[0]] in spans.RELATIVES else None
-        stype, anon, party = _classify(doc, parties, ante or src)
+        stype, anon, party = types.classify(doc, parties, ante or src)
         if src is not None and last_person is not None and party is None and (
-            lows[src[0]] in _PERSON_PRONOUNS or (lows[src[1] - 1] in titles and not doc.tokens[src[1] - 1][0].isupper())
+            lows[src[0]] in types.PERSON_PRONOUNS or (lows[src[1] - 1] in titles and not doc.tokens[src[1] - 1][0].isupper())
         ):
             # "he said", "the general-major added": the person cited last
             stype, anon, party = "person", False, last_person or None
-        if stype == "person" and src is not None and lows[src[0]] not in _PERSON_PRONOUNS:
+        if stype == "person" and src is not None and lows[src[0]] not in types.PERSON_PRONOUNS:
             last_person = party or ""
         found.append((cue, si, src, ante, stype, anon, party, _addressee(doc, cue, s1)))
     # pass 2: contents, each kept to its own stretch of the sentence
@@ -412,12 +339,12 @@ def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
         content, q, block = _content(doc, cue, src, min(after, s1), s0, s1)
         if not block:  # quotations in a paragraph introduced by "X reports:" are its speakers'
             quotes.hold(content)
-        via = _via(parties, addressee) if addressee is not None else None
+        via = types.via(parties, addressee) if addressee is not None else None
         drafts.append(
             ("direct" if q is not None else "indirect", (starts[cue.start], ends[cue.end - 1]),
              None if src is None else (starts[src[0]], ends[src[1] - 1]), stype, content, anon, party, cue.cls,
              None if ante is None else (starts[ante[0]], ends[ante[1] - 1]),
-             None if via is None else (starts[via[0]], ends[via[1] - 1]), via and _party_in(parties, via), block)
+             None if via is None else (starts[via[0]], ends[via[1] - 1]), via and types.party_in(parties, via), block)
         )
     citations = [Citation(*d[:5], 0 if d[-1] else quotes.words_in(d[4]), *d[5:-1]) for d in drafts]
     carried = _carried(doc, citations, quotes)
@@ -427,25 +354,6 @@ def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
     long_quotes = [w for w in quotes.words if w >= MIN_QUOTE_WORDS]
     attributed = len({f[1] for f in found})
     return SourcesResult(doc.text, tuple(citations), doc.n_words, len(doc.sentences), len(long_quotes), sum(long_quotes), attributed)
-
-
-def _via(parties: PartyIndex | None, addressee: tuple[int, int] | None) -> tuple[int, int] | None:
-    """The addressee when it is a news outlet ("told RT"): the medium the words were given to."""
-    if addressee is None or parties is None:
-        return None
-    for i in range(*addressee):
-        m = parties.mention_at_token(i)
-        if m is not None and parties.parties[m.party].kind == "media":
-            return addressee
-    return None
-
-
-def _party_in(parties: PartyIndex, span: tuple[int, int]) -> str | None:
-    for i in range(*span):
-        m = parties.mention_at_token(i)
-        if m is not None:
-            return m.party
-    return None
 
 
 def _carried(doc: Document, citations: list[Citation], quotes: _QuoteWords) -> list[Citation]:

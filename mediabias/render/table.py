@@ -77,7 +77,7 @@ class SummaryTable:
         t.add_column("attrib.\n/100 words", justify="right")
         t.add_column("direct\nquotes", justify="right")
         t.add_column("anon.\nsources", justify="right")
-        t.add_column("voices: attrib./\nquoted words", overflow="fold")
+        t.add_column("voices: attrib./\nquoted words", overflow="fold", max_width=21)
         t.add_column("reading\nease", justify="right")
         self.table = t
 
