@@ -105,6 +105,20 @@ def test_anonymous_sources():
     assert d["anonymous"] == 4 and d["named"] == 0 and d["share_anonymous"] == 1.0
 
 
+@pytest.mark.parametrize(
+    "text, source_type",
+    [
+        ("The advocacy group Rivers Watch International said the dam was old.", "organisation"),
+        ("Campaign aide John Smith said the race was over.", "person"),
+        ("The Estovan government said nothing.", "organisation"),
+        ("People familiar with the talks said they had stalled.", "anonymous"),
+    ],
+)
+def test_the_noun_before_a_name_says_what_the_name_is(text, source_type):
+    rows, _ = cites(text)
+    assert rows[0][3] == source_type
+
+
 def test_source_types_media_document_and_via():
     text = (
         "Sputnik reported that the jets had returned. The Amnesty report concluded that civilians died. "

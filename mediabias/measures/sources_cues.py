@@ -180,7 +180,7 @@ def find_cues(doc: Document, parties=None, agent_nouns: frozenset = frozenset())
     return out
 
 
-_PARTICLES = frozenset({"about", "for", "on", "against", "of", ":"})
+_PARTICLES = frozenset({"about", "for", "against", "of", ":"})
 
 
 _EXTENDED = frozenset({"speech", "attitude", "adjective"})

@@ -65,12 +65,21 @@ def classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int] | 
                 ptype = p.kind
                 if p.kind == "person":
                     break
-    head = lows[b - 1]
+    end = b
     for i in range(a + 1, b):
         # "officials in Damascus", "a statement from X", "Rep. X (D-Ga.)", "a source close to X"
         if lows[i] in _HEAD_ENDS or lows[i] in LINK_ADJECTIVES:
-            head = lows[i - 1]
+            end = i
             break
+    head = lows[end - 1]
+    if doc.tokens[end - 1][0].isupper():
+        # a name after its common noun ("the advocacy group Rivers Watch", "campaign aide John
+        # Smith"): the noun says what the name is
+        k = end - 1
+        while k > a and doc.tokens[k][0].isupper():
+            k -= 1
+        if k < end - 1 and doc.tokens[k][0].islower() and lows[k] not in generic - _ORG_HEADS - anon_heads:
+            head = lows[k]
     if head in doc_heads:
         return "document", False, party
     if ptype == "person" or head in PERSON_PRONOUNS:
