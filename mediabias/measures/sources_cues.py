@@ -224,7 +224,7 @@ def _title_case(doc: Document, s0: int, s1: int) -> bool:
 
 _NOT_VERBS = DETERMINERS | PREPOSITIONS | frozenset("and or but that which this these those".split())
 _MARKUP = frozenset({"<", "/", "@", "#"})
-_AFTER_PREP_NO = frozenset({"for", "of", "with", "about", "on", "at", "from", "into", "in"})
+_AFTER_PREP_NO = frozenset({"to", "for", "of", "with", "about", "on", "at", "from", "into", "in"})  # "to say": the verb before is the cue
 # verbs of speaking that name an act, not what was said: a cue only with a topic
 _NEEDS_TOPIC = frozenset(
     "speak speaks spoke spoken speaking talk talks talked talking respond responds responded responding".split()
@@ -275,7 +275,7 @@ def _keep(doc: Document, i: int, j: int, classes: tuple, s0: int, s1: int, agent
             or _agent_at(doc, skip_left(lows, i - 1, s0), s0, agent_nouns)
         ):
             return "speech"
-    if "attitude" in classes and verbal and prev != "to" and nxt not in ("up", "and"):  # "showed up", "called up"
+    if "attitude" in classes and verbal and nxt not in ("up", "and"):  # "showed up", "called up"
         k = skip_left(lows, i - 1, s0)
         if comp or (k >= s0 and lows[k] != "that"):
             return "attitude"
