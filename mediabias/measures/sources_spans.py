@@ -5,15 +5,16 @@ shape of English reporting clauses:
 
 * **source left of the cue** -- the noun phrase before it, after
   auxiliaries and adverbs ("Trump has repeatedly said"), jumping an
-  apposition ("X, a spokesman for Y, said" -> X; "spokesman, Igor
-  Konashenkov, said" -> the name), a relative pronoun ("officials who
-  said" -> officials) or a parenthesis ("Rep. Hank Johnson (D-Ga.) said");
+  apposition ("X, a spokesman for Y, said" -> X; "the spokesman, Igor
+  Konashenkov, said" -> the name) or a parenthesis ("Rep. Hank Johnson
+  (D-Ga.) said"); keeping "of/for/in/from" inside it ("a statement from the
+  ministry") and "close to" ("a source close to X"); a relative pronoun is
+  kept, and ``relative_antecedent`` finds what it stands for;
 * **source right of the cue** -- inverted order ('"...," said X'), the
   object of "according to" / "in the words of", the agent of a passive
-  ("was criticised by X");
-* **content** -- an adjacent quotation (a *direct* attribution), else the
-  rest of the sentence after the cue ("said that ...", "wants to ..."), else
-  the part before the source ("..., X said").
+  ("was criticised by X", "a statement issued by X");
+* helpers for contents: the quotation adjacent to a cue, and trimming a
+  token range of its edge punctuation.
 """
 
 from __future__ import annotations
