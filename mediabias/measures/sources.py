@@ -321,10 +321,10 @@ def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
         found.append((cue, si, src, ante, stype, anon, party, _addressee(doc, cue, s1)))
     # pass 2: contents, each kept to its own stretch of the sentence
     quotes = _QuoteWords(doc)
-    starts, ends = doc.tok_starts, doc.tok_ends
-    drafts: list[tuple] = []  # Citation fields but quoted_words, in cue order
+    starts, ends, sentences = doc.tok_starts, doc.tok_ends, doc.sentences
+    citations: list[Citation] = []
     for n, (cue, si, src, ante, stype, anon, party, addressee) in enumerate(found):
-        s0, s1 = doc.sentences[si].tok_start, doc.sentences[si].tok_end
+        s0, s1 = sentences[si].tok_start, sentences[si].tok_end
         right_src = src is not None and src[0] >= cue.end
         if n + 1 < len(found) and found[n + 1][1] == si:
             # "X said A, and Y said B": a new clause with its own attribution ends X's content
@@ -340,13 +340,15 @@ def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
         if not block:  # quotations in a paragraph introduced by "X reports:" are its speakers'
             quotes.hold(content)
         via = types.via(parties, addressee) if addressee is not None else None
-        drafts.append(
-            ("direct" if q is not None else "indirect", (starts[cue.start], ends[cue.end - 1]),
-             None if src is None else (starts[src[0]], ends[src[1] - 1]), stype, content, anon, party, cue.cls,
-             None if ante is None else (starts[ante[0]], ends[ante[1] - 1]),
-             None if via is None else (starts[via[0]], ends[via[1] - 1]), via and types.party_in(parties, via), block)
+        citations.append(
+            Citation(
+                "direct" if q is not None else "indirect", (starts[cue.start], ends[cue.end - 1]),
+                None if src is None else (starts[src[0]], ends[src[1] - 1]), stype, content,
+                0 if block else quotes.words_in(content), anon, party, cue.cls,
+                None if ante is None else (starts[ante[0]], ends[ante[1] - 1]),
+                None if via is None else (starts[via[0]], ends[via[1] - 1]), via and types.party_in(parties, via),
+            )
         )
-    citations = [Citation(*d[:5], 0 if d[-1] else quotes.words_in(d[4]), *d[5:-1]) for d in drafts]
     carried = _carried(doc, citations, quotes)
     if carried:
         citations.extend(carried)
