@@ -2,7 +2,10 @@
 
 Each case is timed at two sizes ten times apart; a quadratic step (or a
 regular expression that backtracks) would make the larger one ~100x slower.
-The bound is generous (30x) so a busy machine does not fail it.
+The bound is generous (30x) so a busy machine does not fail it.  The sources
+measure is also timed on bad input against a news text of the same size
+(thousands of unmatched quote marks, one huge quotation without a cue, a
+line of "said said said"), and its output on them is checked.
 """
 
 import time
@@ -45,3 +48,42 @@ def test_linear_time(name):
     t_small = min(_time(small) for _ in range(2))
     t_large = _time(large)
     assert t_large < 30 * max(t_small, 0.005), f"{name}: {t_small:.3f}s for 100 kB, {t_large:.3f}s for 1 MB"
+
+
+# -- the sources measure on bad input, against a normal article of the same size ----------
+
+def _sources_time(text: str):
+    from mediabias.measures import parties, sources
+    from mediabias.text.document import Document
+
+    t0 = time.perf_counter()
+    doc = Document(text)
+    result = sources.score(doc, parties.detect(doc)).to_dict()
+    return time.perf_counter() - t0, result
+
+
+def _mb(unit: str, size: int = 500_000) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def test_sources_on_bad_input_take_about_as_long_as_on_news():
+    normal = _mb(ARTICLE + " ")
+    t_normal = min(_sources_time(normal)[0] for _ in range(2))
+    bad = {
+        "thousands of unmatched quote marks": _mb('" a \u201c b '),
+        "a 500 kB quotation without a cue": "\u201c" + _mb("the strikes may continue and nobody knows "),
+        "a line of said said said": _mb("said "),
+        "a line of cues and names": _mb("Igor Konashenkov said, according to Amnesty International: "),
+    }
+    results = {}
+    for name, text in bad.items():
+        t_bad, results[name] = _sources_time(text)
+        assert t_bad < 10 * max(t_normal, 0.01), f"{name}: {t_bad:.2f}s vs {t_normal:.2f}s for a news text of the same size"
+    # and the output is sensible
+    quotation = results["a 500 kB quotation without a cue"]
+    assert quotation["attributions"] == 0 and quotation["direct_quotes"] == 1
+    assert quotation["share_words_quoted"] > 0.99
+    marks = results["thousands of unmatched quote marks"]
+    assert marks["attributions"] == 0
+    said = results["a line of said said said"]
+    assert said["attributions"] == 100_000 and said["named"] == 0 and said["per_100_words"] == 100.0

@@ -45,11 +45,22 @@ def test_rt_quotes_russian_officials_at_length(records):
     assert by_party["Russia"]["quoted_words"] >= 150
     others = [r["sources"]["by_party"].get("Russia", {}).get("quoted_words", 0) for k, r in records.items() if k != "000"]
     assert by_party["Russia"]["quoted_words"] > max(others)
+    # RT's voices are dominated by Russia: more attributions than any other party, listed first
+    assert list(by_party)[0] == "Russia"
+    assert by_party["Russia"]["attributions"] > 1.5 * max(d["attributions"] for p, d in by_party.items() if p != "Russia")
 
 
 def test_interpreter_cites_many_outside_sources(records):
-    cited = set(records["001"]["sources"]["by_party"])
+    s = records["001"]["sources"]
+    cited = set(s["by_party"])
     assert {"Amnesty International", "Human Rights Watch", "Sputnik", "Al Jazeera"} <= cited
+    # "Sputnik reports:", "Al Jazeera reports:" -- outlets as sources, each introducing a block
+    media = [c for c in s["citations"] if c["source_type"] == "media"]
+    assert {c["party"] for c in media} >= {"Sputnik", "Al Jazeera"}
+    assert all(c["content"] is not None for c in media)
+    # the rights groups' quoted words outweigh Russia's, whose denials the Interpreter reports to rebut them
+    words = {p: d["quoted_words"] for p, d in s["by_party"].items()}
+    assert words["Amnesty International"] + words["Human Rights Watch"] > words["Russia"]
 
 
 def test_reuters_attributes_nearly_every_claim(records):

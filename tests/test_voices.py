@@ -35,14 +35,17 @@ def test_state_broadcaster_voice():
 def test_wire_voice_attributes_every_sentence():
     d = analyze(WIRE).to_dict()
     s = d["sources"]
-    assert s["attributions"] == 5
+    # "declined to comment" is an attribution too: a refusal to speak
+    assert s["attributions"] == 6
     assert s["share_sentences_attributed"] == 1.0
     sources = [(c["source"] or {}).get("text") for c in s["citations"]]
     assert sources == [
-        "the rights group Amnesty International", "The Russian defense ministry", "a statement", "Two residents", "a spokesman",
+        "the rights group Amnesty International", "The Russian defense ministry", "a statement", "Two residents",
+        "Officials in Damascus", "a spokesman",
     ]
     types = [c["source_type"] for c in s["citations"]]
-    assert types == ["organisation", "organisation", "document", "anonymous", "anonymous"]
+    assert types == ["organisation", "organisation", "document", "anonymous", "anonymous", "anonymous"]
     assert [c["party"] for c in s["citations"]][:2] == ["Amnesty International", "Russia"]
-    assert s["anonymous"] == 2
+    assert s["citations"][4]["party"] == "Syria"  # unnamed officials, but Syria's
+    assert s["anonymous"] == 3
     assert d["hedging"]["count"] == 0

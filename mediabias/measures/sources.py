@@ -3,103 +3,90 @@
 An *attribution* (citation) is a cue with, where one can be found, its
 source and its content:
 
-* **cues** -- reporting verbs in any form (``report_verbs.txt``: said,
-  told, added, denied ...) outside quotations, and "according to";
-  noun uses ("the report", "these claims") are skipped;
-* **source** -- the noun phrase that is the verb's subject: the words right
-  before the cue (after auxiliaries and adverbs, jumping over an
-  apposition such as "X, who ..., said"), or right after it in inverted
-  order (``"...," said X``), or the object of "according to";
-* **content** -- an adjacent quotation (``"...," X said`` / ``X said:
-  "..."``), else the rest of the sentence after the cue ("said that ...")
-  or the part before the source ("..., X said");
+* **cues** (``sources_cues``) -- reporting verbs in any form and order
+  (said, told reporters, was quoted as saying), verbs of stance and belief
+  (criticized, believes, wants, polls show), "according to", "X: ..."
+  before a quotation, nominal cues ("his claim that"); never inside a
+  quotation;
+* **source and content** (``sources_spans``) -- the subject before the cue
+  or the name after it, the object of "according to", the agent of a
+  passive; an adjacent quotation as content (a *direct* attribution), else
+  the rest of the sentence or the part before the source;
 * quotations of five words or more with no cue of their own are carried to
   the source of the previous attribution (a speaker quoted over several
-  paragraphs).
+  paragraphs, ``kind: "quote"``).
 
-A source is ``anonymous`` when none is found ("it was reported") or its
-head is an unnamed one (``anonymous_sources.txt``: officials, sources,
-witnesses) with no name in it; its ``type`` is person, organisation,
-document, media or anonymous; its ``party`` comes from a party mention in it
-(a person's affiliation counts: Konashenkov -> Russia) or, for "he"/"she",
-from the last person cited.
+A source (``sources_types``) is ``anonymous`` when none is found ("it was
+reported") or its head is an unnamed one (``anonymous_sources.txt``:
+officials, sources, witnesses) with no name in it; its ``type`` is person,
+organisation, document, media or anonymous; its ``party`` comes from a party
+mention in it (a person's affiliation counts: Konashenkov -> Russia) or, for
+"he"/"she" and "the spokesman", from the person cited last.
 
-Weak spots: no parser, so long subjects are cut at function words, and
-verbs of saying outside the list ("slammed", "dismissed") are not cues.
+Everything is linear in the text: one pass over the tokens for the cues, a
+bounded walk per cue, prefix sums for the words quoted inside any span.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
+from itertools import accumulate
+from typing import Any, NamedTuple
 
-from mediabias.lexicons import load_words
+from mediabias.measures import sources_spans as spans
+from mediabias.measures import sources_types as types
 from mediabias.measures.parties import PartyIndex
+from mediabias.measures.sources_cues import COPULAS, POSSESSIVES, QUOTE_MARKS, Cue, find_cues, skip_left
 from mediabias.text.document import Document
 
 NAME = "sources"
 MIN_QUOTE_WORDS = 5
+CARRY_SENTENCES = 4  # an uncued quotation is carried this many sentences at most
+_WORD_RE = re.compile(r"\S+")
 
-_NOUN_DETERMINERS = frozenset(
-    {"the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those", "'s", "new", "latest", "our", "my", "your", "such", "whose"}
-)
-_SKIP_BEFORE_VERB = frozenset(
-    {"has", "have", "had", "was", "were", "is", "are", "also", "later", "previously", "repeatedly", "further",
-     "then", "again", "once", "already", "recently", "earlier", "flatly", "publicly", "privately", "reportedly",
-     "has", "been", "would", "will", "had", "always", "often", "quickly", "strongly", "firmly", "explicitly", "not", "never"}
-)
-_STOP_LEFT = frozenset(
-    {"that", "which", "who", "and", "but", "or", "as", "when", "while", "because", "if", "after", "before",
-     "since", "where", "than", "so", "what", "how", "whether", "to", "is", "was", "were", "are", "has", "have",
-     "had", "be", "been", "it", "there", "said", "says", "told", "of", "in", "on", "at", "by", "for", "with"}
-)
-# Words that are nouns as often as reporting verbs: a cue only when followed
-# by "that", a colon or a quotation, or after a pronoun or auxiliary.
-_NOUN_LIKE = frozenset(
-    {"report", "reports", "claim", "claims", "state", "states", "note", "notes", "comment", "reply", "warn"}
-)
-_VERB_AFTER = frozenset({"that", ":", "\"", "\u201c", "'", "\u2018"})
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
-_PERSON_PRONOUNS = frozenset({"he", "she"})
-_QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb'\u2018\u2019"
-_ORG_HEADS = frozenset(
-    {"ministry", "government", "department", "agency", "office", "council", "committee", "organization",
-     "organisation", "group", "army", "military", "police", "commission", "administration", "authorities",
-     "embassy", "spokesman", "spokeswoman", "spokesperson"}
-)
+class Citation(NamedTuple):
+    """One attribution (immutable; a named tuple because an article has dozens and they are built in a tight loop)."""
 
-
-@lru_cache(maxsize=1)
-def _lists() -> tuple[frozenset, frozenset, frozenset]:
-    return load_words("report_verbs.txt"), load_words("anonymous_sources.txt"), load_words("document_sources.txt")
-
-
-@dataclass(frozen=True, slots=True)
-class Citation:
     kind: str  # "direct" (quoted content) | "indirect" | "quote" (uncued quotation, carried speaker)
     cue: tuple[int, int] | None
     source: tuple[int, int] | None
     source_type: str  # person | organisation | document | media | anonymous
     content: tuple[int, int] | None
+    quoted_words: int  # words inside quotation marks in the content
     anonymous: bool
     party: str | None
+    cue_class: str | None = None  # speech | attitude | noun | adjective | phrase | colon
+    refers_to: tuple[int, int] | None = None  # what a relative-pronoun source ("who") stands for
+    via: tuple[int, int] | None = None  # the outlet the words were given to ("told RT")
+    via_party: str | None = None
 
-    def to_dict(self, text: str) -> dict[str, Any]:
+    def to_dict(self, text: str, words: "_WordCounter | None" = None) -> dict[str, Any]:
+        """The record; ``words`` counts the content's words (one counter per article keeps it linear)."""
+
         def span(sp):
             return None if sp is None else {"text": text[sp[0] : sp[1]], "start": sp[0], "end": sp[1]}
 
         src = span(self.source)
         if src is not None:
             src["type"] = self.source_type
+            if self.refers_to is not None:
+                src["refers_to"] = span(self.refers_to)
         content = None if self.content is None else {"start": self.content[0], "end": self.content[1]}
+        via = span(self.via)
+        if via is not None:
+            via["party"] = self.via_party
         return {
             "kind": self.kind,
             "cue": span(self.cue),
+            "cue_class": self.cue_class,
             "source": src,
             "source_type": self.source_type,
             "content": content,
+            "content_words": (words or _WordCounter(text))(self.content),
+            "quoted_words": self.quoted_words,
+            "via": via,
             "anonymous": self.anonymous,
             "party": self.party,
         }
@@ -116,17 +103,22 @@ class SourcesResult:
     sentences_with_attribution: int
 
     def to_dict(self) -> dict[str, Any]:
+        words = _WordCounter(self.text)
+        records = [c.to_dict(self.text, words) for c in self.citations]
         cited = [c for c in self.citations if c.cue is not None]
         n = len(cited)
         anonymous = sum(1 for c in cited if c.anonymous)
         by_party: dict[str, dict[str, int]] = {}
-        for c in self.citations:
+        for c, r in zip(self.citations, records):
             if c.party:
-                d = by_party.setdefault(c.party, {"attributions": 0, "quoted_words": 0})
+                d = by_party.setdefault(c.party, {"attributions": 0, "quoted_words": 0, "content_words": 0})
                 if c.cue is not None:
                     d["attributions"] += 1
-                if c.content is not None and c.kind in ("direct", "quote"):
-                    d["quoted_words"] += len(self.text[c.content[0] : c.content[1]].split())
+                d["quoted_words"] += c.quoted_words
+                d["content_words"] += r["content_words"]
+        by_type: dict[str, int] = {}
+        for c in cited:
+            by_type[c.source_type] = by_type.get(c.source_type, 0) + 1
         per = (lambda x, d, k: None if d == 0 else x * k / d)
         return {
             "attributions": n,
@@ -138,257 +130,247 @@ class SourcesResult:
             "named": n - anonymous,
             "anonymous": anonymous,
             "share_anonymous": per(anonymous, n, 1),
-            "by_party": dict(sorted(by_party.items(), key=lambda kv: -kv[1]["attributions"] - kv[1]["quoted_words"] / 1000)),
-            "citations": [c.to_dict(self.text) for c in self.citations],
+            "by_source_type": dict(sorted(by_type.items())),
+            "by_party": dict(sorted(by_party.items(), key=lambda kv: (-kv[1]["attributions"], -kv[1]["quoted_words"], kv[0]))),
+            "citations": records,
         }
 
 
-def _is_name(tok: str) -> bool:
-    return tok[:1].isupper()
+_CLAUSE_BREAKS = frozenset({",", ";", "and", "but", "while", "whereas", "although", "though", "--", "\u2014"})
+_TELL = frozenset(
+    "told tell tells telling informed inform informs assured assure assures reminded remind reminds warned warn "
+    "warns urged urge urges".split()
+)
 
 
-def _left_np(doc: Document, k: int, lower_bound: int) -> tuple[int, int] | None:
-    """Token range of the noun phrase ending at token ``k`` (inclusive)."""
-    toks, lows = doc.tokens, doc.lowers
-    if k < lower_bound:
-        return None
-    if lows[k] in _PRONOUNS:
-        return (k, k + 1)
-    head_ok = _is_name(toks[k]) or toks[k][0].isalpha()
-    if not head_ok or lows[k] in _STOP_LEFT:
-        return None
-    a = k
-    while a - 1 >= lower_bound and k - a < 8:
-        t, low = toks[a - 1], lows[a - 1]
-        if low in _STOP_LEFT or low in _PRONOUNS:
-            break
-        if t[0].isalnum() or low in ("'s", "-") or (t == "." and a - 2 >= lower_bound and len(toks[a - 2]) <= 4 and _is_name(toks[a - 2])):
+def _source(doc: Document, cue: Cue, s0: int, s1: int) -> tuple[int, int] | None:
+    """The source token range of one cue, or None (an unnamed source)."""
+    lows = doc.lowers
+    end = cue.end
+    if cue.cls == "phrase" and lows[cue.start] in ("according", "in", "as"):
+        return spans.right_np(doc, end, s1)  # "according to X", "in the words of X"
+    if lows[cue.head].endswith("ly"):
+        return None  # "reportedly": no source in the text
+    if cue.cls == "colon":
+        a = cue.start - 1
+        while a > s0 and lows[a - 1] not in ("-", "\u2014", "\u2013"):
             a -= 1
-            continue
-        break
-    return (a, k + 1)
+        return spans.trim(doc, a, cue.start)
+    if cue.cls == "noun":  # "Trump's claim that", "his remarks:", "claims by Amnesty that"
+        prev = cue.start - 1
+        if prev >= s0 and lows[prev] == "'s":
+            return spans.left_np(doc, prev - 1, s0)
+        if prev >= s0 and lows[prev] in POSSESSIVES:
+            return (prev, prev + 1)
+        if end + 1 < s1 and lows[end] == "by":
+            return spans.right_np(doc, end + 1, s1)
+        return None
+    if spans.is_passive(doc, cue, s0):
+        return spans.passive_agent(doc, cue, s1)
+    start = cue.start
+    if cue.cls == "adjective":  # "Trump is confident that": the subject of "is"
+        while start - 1 >= s0 and (lows[start - 1] in COPULAS or lows[start - 1] in ("very", "so", "not", "also", "increasingly", "deeply")):
+            start -= 1
+    src = spans.source_left(doc, start, s0)
+    before = lows[start - 1] if start > s0 else ""
+    if (src is None and (not before or before in (",", ":") or before in QUOTE_MARKS)) or (src is not None and lows[src[0]] == "it"):
+        # inverted order: '"...," said X', 'Said Comey, "..."'
+        right = spans.source_right(doc, end, s1)
+        if right is not None:
+            return right
+    return src
 
 
-_EDGE_PUNCT = frozenset({",", ":", ".", "*", "_", ";", "-", "\u2014", "\u2013"})
-_APPOSITION_MAX = 40  # tokens searched back for the comma opening an apposition
-_BE = frozenset({"is", "was", "were", "are", "been", "be", "being"})
-
-
-def _source_left(doc: Document, cue_i: int, sent_start: int) -> tuple[int, int] | None:
+def _continues(doc: Document, cue: Cue, s0: int) -> bool:
+    """Does the cue continue the sentence's previous attribution: "X said ..., adding that",
+    "X said ... and called for ..."?"""
+    if cue.cls not in ("speech", "attitude"):
+        return False
     lows = doc.lowers
-    k = cue_i - 1
-    while k >= sent_start and lows[k] in _SKIP_BEFORE_VERB:
-        if lows[k] in _BE and lows[cue_i].endswith(("ed", "told", "said")):
-            # passive: "it was reported", "officials were told" - the subject
-            # is not the source; "by X" after the verb is
-            j = cue_i + 1
-            if j + 1 < len(lows) and lows[j] == "by":
-                return _left_np_after(doc, j + 1, doc.sentences[doc.tok_sent[cue_i]].tok_end)
-            return None
-        k -= 1
-    if k >= sent_start and lows[k] == ",":
-        # "X, who ..., said" / "X, a spokesman for ..., said": jump the apposition
-        j = k - 1
-        floor = max(sent_start, k - _APPOSITION_MAX)
-        while j >= floor and lows[j] != "," and lows[j] not in _QUOTE_CHARS:
-            j -= 1
-        if j >= floor and j > sent_start and lows[j] == ",":
-            # "spokesman, General-Major Igor Konashenkov, said": the name
-            # inside the commas is the speaker; "X, who ..., said": X is
-            inner = _left_np(doc, k - 1, j + 1)
-            if inner is not None and inner[0] == j + 1 and any(_is_name(doc.tokens[t]) for t in range(*inner)):
-                return inner
-            np = _left_np(doc, j - 1, sent_start)
-            if np is not None:
-                return np
+    k = skip_left(lows, cue.start - 1, s0)
+    if k < s0:
+        return False
+    return (lows[k] == "," and lows[cue.head].endswith("ing")) or lows[k] in ("and", "but", "or", "then")
+
+
+def _addressee(doc: Document, cue: Cue, s1: int) -> tuple[int, int] | None:
+    """Whom a source told: "told RT that ...", "told reporters: ..." (the NP after a verb of telling)."""
+    lows = doc.lowers
+    if lows[cue.head] not in _TELL or cue.end >= s1:
         return None
-    return _left_np(doc, k, sent_start)
-
-
-def _source_right(doc: Document, cue_i: int, sent_end: int) -> tuple[int, int] | None:
-    """Inverted order: '"...," said Igor Konashenkov, ...'."""
-    toks, lows = doc.tokens, doc.lowers
-    k = cue_i + 1
-    if k >= sent_end:
+    np = spans.right_np(doc, cue.end, s1)
+    if np is None or (np[1] < s1 and lows[np[1]] not in _AFTER_ADDRESSEE and lows[np[1]] not in QUOTE_MARKS):
         return None
-    if lows[k] in _PERSON_PRONOUNS:
-        return (k, k + 1)
-    if not (_is_name(toks[k]) or lows[k] in ("the", "a", "an")):
-        return None
-    b = k
-    while b < sent_end and b - k < 8 and (toks[b][0].isalnum() or toks[b] in ("'s", "-", ".")) and lows[b] not in ("that", "on", "in", "at", "when", "as"):
-        if toks[b] == "." and not (b > k and len(toks[b - 1]) <= 4 and _is_name(toks[b - 1])):
-            break
-        b += 1
-    return (k, b) if b > k else None
+    return np
 
 
-def _classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int] | None) -> tuple[str, bool, str | None]:
-    """(source type, anonymous, party) of a source token span."""
-    _, anon_heads, doc_heads = _lists()
+_AFTER_ADDRESSEE = frozenset({"that", ",", ":", ".", "on", "in", "at", "last", "this", "during", "after", "before", "about"})
+
+
+def _content(doc: Document, cue: Cue, src, after: int, s0: int, s1: int) -> tuple[tuple[int, int] | None, Any, bool]:
+    """(content character span, quotation used or None, whether the content is the next paragraph);
+    ``after``: the token after the cue and its inverted source or addressee."""
+    starts, ends, lows = doc.tok_starts, doc.tok_ends, doc.lowers
+    right_src = src is not None and src[0] >= cue.end
+    left_edge = src[0] if src is not None and not right_src else cue.start
+    q = doc.quotes and (spans.adjacent_quote(doc, starts[left_edge], -1) or spans.adjacent_quote(doc, ends[after - 1], +1))
+    if q:
+        return (q.content_start, q.content_end), q, False
+    colon = after if after < s1 and lows[after] == ":" else after - 1 if lows[after - 1] == ":" else -1
+    if colon >= 0 and spans.trim(doc, colon + 1, s1) is None:
+        # "Sputnik reports:" closing a paragraph: the next paragraph is the content
+        block = _next_paragraph(doc, ends[colon])
+        if block is not None:
+            return block, None, True
+    if cue.cls == "phrase" and lows[cue.start] in ("according", "in", "as") and src is not None:
+        # "According to X, ..." / "..., according to X."
+        span = spans.trim(doc, src[1], s1) if cue.start <= s0 + 1 else spans.trim(doc, s0, cue.start)
+    else:
+        r0 = after
+        while r0 < s1 and lows[r0] in (",", ":", "that"):
+            r0 += 1
+        span = spans.trim(doc, r0, s1)
+        if span is None or span[1] - span[0] < 3:
+            span = spans.trim(doc, s0, left_edge)
     if span is None:
-        return "anonymous", True, None
-    a, b = span
-    lows = doc.lowers
-    party = None
-    ptype = None
-    if parties is not None:
-        for i in range(a, b):
-            m = parties.mention_at_token(i)
-            if m is not None:
-                p = parties.parties[m.party]
-                party = parties.party_of(m.party)
-                ptype = p.kind
-                if p.kind == "person":
-                    break
-    head = lows[b - 1]
-    has_name = any(_is_name(doc.tokens[i]) for i in range(a, b))
-    if head in doc_heads:
-        return "document", False, party
-    if ptype == "person" or head in _PERSON_PRONOUNS:
-        return "person", False, party
-    if head in anon_heads and ptype != "person":
-        generic = anon_heads | doc_heads | _ORG_HEADS | _NOUN_DETERMINERS
-        first = doc.sentences[doc.tok_sent[a]].tok_start  # a capital there says nothing
-        named = any(
-            _is_name(doc.tokens[i]) and i != first and lows[i] not in generic
-            and (parties is None or parties.mention_at_token(i) is None)
-            for i in range(a, b)
-        )
-        if not named:
-            return "anonymous", True, party
-    if ptype == "media":
-        return "media", False, party
-    if ptype in ("organisation", "armed_group", "country") or head in _ORG_HEADS:
-        return "organisation", False, party
-    if head in ("they", "we", "it"):
-        return "anonymous", False, party
-    return ("person" if has_name else "anonymous"), not has_name, party
+        return None, None, False
+    return (starts[span[0]], ends[span[1] - 1]), None, False
 
 
-def _adjacent_quote(doc: Document, pos: int, direction: int):
-    """A quotation ending just before ``pos`` (direction -1) or starting just after it (+1)."""
-    if direction < 0:
-        q = doc.quote_ending_before(pos)
-        gap = doc.text[q.end : pos] if q is not None else "x"
-        return q if len(gap) <= 6 and gap.strip(" ,*_\n\r\t") == "" else None
-    q = doc.quote_starting_after(pos)
-    gap = doc.text[pos : q.start] if q is not None else "x"
-    return q if len(gap) <= 6 and gap.strip(" ,:*_\n\r\t") == "" else None
+def _next_paragraph(doc: Document, pos: int) -> tuple[int, int] | None:
+    """The first paragraph starting after character ``pos``."""
+    i = bisect_right(doc.paragraphs, pos, key=lambda p: p[0])
+    return doc.paragraphs[i] if i < len(doc.paragraphs) else None
+
+
+class _WordCounter:
+    """Words (white-space separated) in a character span: split() while the
+    spans counted add up to a few times the text, then an index of word
+    starts -- so thousands of overlapping contents stay linear."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.budget = 4 * len(text) + 10_000
+        self.word_starts: list[int] | None = None
+
+    def __call__(self, span: tuple[int, int] | None) -> int:
+        if span is None:
+            return 0
+        a, b = span
+        if self.word_starts is None and b - a <= self.budget:
+            self.budget -= b - a
+            return len(self.text[a:b].split())
+        if self.word_starts is None:
+            self.word_starts = [m.start() for m in _WORD_RE.finditer(self.text)]
+        return bisect_left(self.word_starts, b) - bisect_left(self.word_starts, a)
+
+
+class _QuoteWords:
+    """Top-level quotations with running totals of their words: the quoted
+    words inside any span in O(log n), and which quotations some citation's
+    content already holds (a difference array, so marking is O(log n) too)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.quotes = [q for q in doc.quotes if q.depth == 0]
+        self.starts = [q.start for q in self.quotes]
+        self.words = [len(doc.text[q.content_start : q.content_end].split()) for q in self.quotes]
+        self.prefix = list(accumulate(self.words, initial=0))
+        self._cover = [0] * (len(self.quotes) + 1)
+
+    def _range(self, a: int, b: int) -> tuple[int, int]:
+        # a quotation's marks sit just before its content: start within 2 characters of ``a``
+        return bisect_left(self.starts, a - 2), bisect_left(self.starts, b)
+
+    def words_in(self, span: tuple[int, int] | None) -> int:
+        if span is None or not self.starts:
+            return 0
+        i, j = self._range(*span)
+        return self.prefix[j] - self.prefix[i]
+
+    def hold(self, span: tuple[int, int] | None) -> None:
+        if span is not None and self.starts:
+            i, j = self._range(*span)
+            self._cover[i] += 1
+            self._cover[j] -= 1
+
+    def held(self) -> list[bool]:
+        return [c > 0 for c in accumulate(self._cover[:-1])]
 
 
 def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
-    verbs, _, _ = _lists()
-    toks, lows, starts, ends = doc.tokens, doc.lowers, doc.tok_starts, doc.tok_ends
-    text = doc.text
-    citations: list[Citation] = []
-    quotes_used: set[int] = set()
-    last_person: tuple[tuple[int, int], str | None] | None = None  # (source span, party)
-    titles = load_words("titles.txt")
-    n = len(toks)
-    i = 0
-    while i < n:
-        low = lows[i]
-        is_according = low == "according" and i + 1 < n and lows[i + 1] == "to"
-        if not is_according and low not in verbs:
-            i += 1
-            continue
-        prev = lows[i - 1] if i > 0 else ""
-        if not is_according:
-            if (
-                prev in _NOUN_DETERMINERS
-                or doc.in_quote(starts[i])
-                or (parties is not None and parties.mention_at_token(i) is not None)
-                or (
-                    low in _NOUN_LIKE
-                    and not (i + 1 < n and lows[i + 1] in _VERB_AFTER)
-                    and prev not in _PRONOUNS
-                    and prev not in _SKIP_BEFORE_VERB
-                )
-            ):
-                i += 1
-                continue
-        sent = doc.sentences[doc.tok_sent[i]]
-        cue_end = i + 2 if is_according else i + 1
-        if is_according:
-            src = _source_right(doc, i + 1, sent.tok_end) or _left_np_after(doc, i + 2, sent.tok_end)
-        else:
-            src = _source_left(doc, i, sent.tok_start)
-            if src is None or lows[src[0]] == "it":
-                src = _source_right(doc, i, sent.tok_end) or src
-        if (
-            not is_according and lows[i].endswith("ing") and prev == "," and citations
-            and citations[-1].cue is not None and doc.sentence_index(citations[-1].cue[0]) == doc.tok_sent[i]
-        ):
-            # "..., X said, noting that ...": the participle continues X's attribution
-            prev_c = citations[-1]
-            src = (doc.token_index(prev_c.source[0]), doc.token_index(prev_c.source[1] - 1) + 1) if prev_c.source else None
-        stype, anon, party = _classify(doc, parties, src)
+    anon_heads, _, titles, _ = types.lists()
+    lows = doc.lowers
+    # pass 1: each cue's source
+    found = []  # (cue, sentence index, source, antecedent, type, anonymous, party, addressee)
+    last_person: str | None = None  # party of the person cited last ("" when it has none)
+    for cue in find_cues(doc, parties, anon_heads):
+        si = doc.tok_sent[cue.start]
+        s0, s1 = doc.sentences[si].tok_start, doc.sentences[si].tok_end
+        src = _source(doc, cue, s0, s1)
+        if found and found[-1][1] == si and _continues(doc, cue, s0):
+            src = found[-1][2]  # "X said ..., adding that" / "X said ... and called for"
+        ante = spans.relative_antecedent(doc, src[0], s0) if src is not None and lows[src[0]] in spans.RELATIVES else None
+        stype, anon, party = types.classify(doc, parties, ante or src)
         if src is not None and last_person is not None and party is None and (
-            lows[src[0]] in _PERSON_PRONOUNS
-            or all(lows[t] in titles or lows[t] in ("the", "a", ".") for t in range(*src))
+            lows[src[0]] in types.PERSON_PRONOUNS or (lows[src[1] - 1] in titles and not doc.tokens[src[1] - 1][0].isupper())
         ):
             # "he said", "the general-major added": the person cited last
-            stype, anon, party = "person", False, last_person[1]
-        # content: an adjacent quotation, else the rest of the sentence
-        content = None
-        kind = "indirect"
-        left_edge = starts[src[0]] if src is not None and src[0] < i else starts[i]
-        q = _adjacent_quote(doc, left_edge, -1) or _adjacent_quote(doc, ends[cue_end - 1], +1)
-        if q is not None:
-            content = (q.content_start, q.content_end)
-            quotes_used.add(q.start)
-            kind = "direct"
-        else:
-            # token ranges only: a huge sentence must not be copied per cue
-            r0 = src[1] if src is not None and src[0] > i else cue_end
-            r1 = sent.tok_end
-            while r0 < r1 and toks[r0] in _EDGE_PUNCT:
-                r0 += 1
-            while r1 > r0 and toks[r1 - 1] in _EDGE_PUNCT:
-                r1 -= 1
-            if r1 - r0 >= 3:
-                content = (starts[r0], ends[r1 - 1])
-            else:
-                l1 = src[0] if src is not None and src[0] < i else i
-                l0 = sent.tok_start
-                while l1 > l0 and toks[l1 - 1] in _EDGE_PUNCT:
-                    l1 -= 1
-                if l1 - l0 >= 3:
-                    content = (starts[l0], ends[l1 - 1])
-        src_span = None if src is None else (starts[src[0]], ends[src[1] - 1])
-        c = Citation(kind, (starts[i], ends[cue_end - 1]), src_span, stype, content, anon, party)
-        citations.append(c)
-        if stype == "person" and src_span is not None and lows[src[0]] not in _PERSON_PRONOUNS:
-            last_person = (src_span, party)
-        i = cue_end
-    # quotations with no cue of their own: carried to the previous speaker
-    quoted_words = 0
-    direct_quotes = 0
-    cue_starts = [c.cue[0] for c in citations]  # all cued so far, in text order
-    for q in doc.quotes:
-        if q.depth:
-            continue
-        words = len(text[q.content_start : q.content_end].split())
-        if words < MIN_QUOTE_WORDS:
-            continue
-        direct_quotes += 1
-        quoted_words += words
-        if q.start in quotes_used:
-            continue
-        k = bisect_left(cue_starts, q.start) - 1
-        prev_c = citations[k] if k >= 0 else None
-        if prev_c is not None and prev_c.source is not None and doc.sentence_index(q.start) - doc.sentence_index(prev_c.cue[0]) <= 4:
-            citations.append(Citation("quote", None, prev_c.source, prev_c.source_type, (q.content_start, q.content_end), prev_c.anonymous, prev_c.party))
-    citations.sort(key=lambda c: (c.cue or c.content)[0])
-    attributed = {doc.sentence_index(c.cue[0]) for c in citations if c.cue is not None}
-    return SourcesResult(text, tuple(citations), doc.n_words, len(doc.sentences), direct_quotes, quoted_words, len(attributed))
+            stype, anon, party = "person", False, last_person or None
+        if stype == "person" and src is not None and lows[src[0]] not in types.PERSON_PRONOUNS:
+            last_person = party or ""
+        found.append((cue, si, src, ante, stype, anon, party, _addressee(doc, cue, s1)))
+    # pass 2: contents, each kept to its own stretch of the sentence
+    quotes = _QuoteWords(doc)
+    starts, ends, sentences = doc.tok_starts, doc.tok_ends, doc.sentences
+    citations: list[Citation] = []
+    for n, (cue, si, src, ante, stype, anon, party, addressee) in enumerate(found):
+        s0, s1 = sentences[si].tok_start, sentences[si].tok_end
+        right_src = src is not None and src[0] >= cue.end
+        if n + 1 < len(found) and found[n + 1][1] == si:
+            # "X said A, and Y said B": a new clause with its own attribution ends X's content
+            nxt, nsrc = found[n + 1][0], found[n + 1][2]
+            edge = nsrc[0] if nsrc is not None and cue.end < nsrc[0] < nxt.start else nxt.start
+            if edge > cue.end and lows[edge - 1] in _CLAUSE_BREAKS:
+                s1 = min(s1, edge - 1)
+        if n > 0 and found[n - 1][1] == si:
+            pcue, psrc = found[n - 1][0], found[n - 1][2]
+            s0 = max(s0, psrc[1] if psrc is not None and psrc[0] >= pcue.end else pcue.end)
+        after = src[1] if right_src else addressee[1] if addressee else cue.end
+        content, q, block = _content(doc, cue, src, min(after, s1), s0, s1)
+        if not block:  # quotations in a paragraph introduced by "X reports:" are its speakers'
+            quotes.hold(content)
+        via = types.via(parties, addressee) if addressee is not None else None
+        citations.append(
+            Citation(
+                "direct" if q is not None else "indirect", (starts[cue.start], ends[cue.end - 1]),
+                None if src is None else (starts[src[0]], ends[src[1] - 1]), stype, content,
+                0 if block else quotes.words_in(content), anon, party, cue.cls,
+                None if ante is None else (starts[ante[0]], ends[ante[1] - 1]),
+                None if via is None else (starts[via[0]], ends[via[1] - 1]), via and types.party_in(parties, via),
+            )
+        )
+    carried = _carried(doc, citations, quotes)
+    if carried:
+        citations.extend(carried)
+        citations.sort(key=lambda c: (c.cue or c.content)[0])
+    long_quotes = [w for w in quotes.words if w >= MIN_QUOTE_WORDS]
+    attributed = len({f[1] for f in found})
+    return SourcesResult(doc.text, tuple(citations), doc.n_words, len(doc.sentences), len(long_quotes), sum(long_quotes), attributed)
 
 
-def _left_np_after(doc: Document, k: int, sent_end: int) -> tuple[int, int] | None:
-    """Noun phrase starting at token ``k`` (the object of "according to")."""
-    lows = doc.lowers
-    b = k
-    while b < sent_end and b - k < 8 and doc.tokens[b][0].isalnum() and lows[b] not in ("that", "which", "who"):
-        b += 1
-    return (k, b) if b > k else None
+def _carried(doc: Document, citations: list[Citation], quotes: _QuoteWords) -> list[Citation]:
+    """Quotations with no cue of their own, given to the previous speaker within a few sentences."""
+    carried = []
+    k = -1  # index of the last citation whose cue starts before the quotation
+    for q, words, held in zip(quotes.quotes, quotes.words, quotes.held()):
+        if held or words < MIN_QUOTE_WORDS:
+            continue
+        while k + 1 < len(citations) and citations[k + 1].cue[0] < q.start:
+            k += 1
+        prev = citations[k] if k >= 0 else None
+        if prev is not None and prev.source is not None and doc.sentence_index(q.start) - doc.sentence_index(prev.cue[0]) <= CARRY_SENTENCES:
+            carried.append(
+                Citation("quote", None, prev.source, prev.source_type, (q.content_start, q.content_end), words,
+                         prev.anonymous, prev.party, None, prev.refers_to)
+            )
+    return carried

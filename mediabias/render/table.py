@@ -61,6 +61,18 @@ def distancing_cell(record: Record, k: int = 2) -> Text:
     return text
 
 
+def voices_cell(record: Record, k: int = 3) -> Text:
+    """The parties cited most, with their attributions and words inside quotation marks."""
+    text = Text()
+    for i, (party, d) in enumerate(list(((record.get("sources") or {}).get("by_party") or {}).items())[:k]):
+        if i:
+            text.append("\n")
+        text.append(f"{party} ", style="bold")
+        text.append(f"{d['attributions']}")
+        text.append(f"/{d['quoted_words']}", style="dim")
+    return text
+
+
 class SummaryTable:
     """``mediabias score`` on a terminal: one row per article."""
 
@@ -75,13 +87,14 @@ class SummaryTable:
         t.add_column("attrib.\n/100 words", justify="right")
         t.add_column("direct\nquotes", justify="right")
         t.add_column("anon.\nsources", justify="right")
+        t.add_column("voices: attrib./\nquoted words", overflow="fold", max_width=21)
         t.add_column("reading\nease", justify="right")
         self.table = t
 
     def add(self, item: Item, record: Record) -> None:
         name = article_name(record)
         if "error" in record:
-            self.table.add_row(name, Text(record["error"]["message"], style="red"), *[""] * 7)
+            self.table.add_row(name, Text(record["error"]["message"], style="red"), *[""] * 8)
             return
         h = record.get("hedging") or {}
         s = record.get("sources") or {}
@@ -95,6 +108,7 @@ class SummaryTable:
             fmt(s.get("per_100_words"), 2),
             fmt(s.get("direct_quotes")),
             fmt(s.get("anonymous")),
+            voices_cell(record),
             fmt(r.get("flesch_reading_ease")),
         )
 

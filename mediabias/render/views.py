@@ -150,18 +150,23 @@ class DetailView:
     def _sources(self, text: str, record: Record) -> None:
         s = record["sources"]
         self.console.print(
-            f"{s['attributions']} attributions = {fmt(s['per_100_words'], 2)} per 100 words; "
+            f"{s['attributions']} attributions = {fmt(s['per_100_words'], 2)} per 100 words, "
+            f"{fmt(100 * s['share_sentences_attributed'] if s['share_sentences_attributed'] is not None else None)}% of sentences; "
             f"named {s['named']}, anonymous {s['anonymous']}; direct quotes {s['direct_quotes']} "
             f"({fmt(100 * s['share_words_quoted'] if s['share_words_quoted'] is not None else None)}% of words)"
         )
+        if s.get("by_source_type"):
+            self.console.print("sources by type: " + ", ".join(f"{k} {n}" for k, n in s["by_source_type"].items()))
         if s["by_party"]:
-            self.console.print(
-                "voices by party: "
-                + "; ".join(f"{p}: {d['attributions']} attributions, {d['quoted_words']} quoted words" for p, d in s["by_party"].items())
-            )
+            voices = Table(title="voices by party: who gets the word", show_header=True)
+            for col in ("party", "attributions", "quoted words", "content words"):
+                voices.add_column(col, justify="left" if col == "party" else "right")
+            for party, d in s["by_party"].items():
+                voices.add_row(party, str(d["attributions"]), str(d["quoted_words"]), str(d.get("content_words", "")))
+            self.console.print(voices)
         t = Table(show_header=True, expand=True)
-        for col in ("kind", "source", "type", "party", "cue", "content"):
-            t.add_column(col, ratio=3 if col == "content" else None)
+        for col, ratio in (("kind", None), ("source", 2), ("type", None), ("party", 1), ("cue", 1), ("content", 4)):
+            t.add_column(col, ratio=ratio, no_wrap=ratio is None)
         for c in s["citations"][:MAX_ROWS]:
             src = c["source"]
             content = c["content"]
@@ -169,14 +174,15 @@ class DetailView:
             if content:
                 body = " ".join(text[content["start"] : content["end"]].split())
                 snippet = body if len(body) <= 160 else body[:157] + "\u2026"
-            t.add_row(
-                c["kind"],
-                Text(src["text"] if src else "(none)", style="bold" if src else "dim"),
-                c.get("source_type") or "",
-                c.get("party") or "",
-                c["cue"]["text"] if c["cue"] else "(carried)",
-                snippet,
-            )
+            who = Text(src["text"] if src else "(none)", style="bold" if src else "dim")
+            if src and src.get("refers_to"):
+                who.append(f" = {src['refers_to']['text']}", style="dim")
+            if c.get("via"):
+                who.append(f" (to {c['via']['text']})", style="dim")
+            cue = Text(c["cue"]["text"] if c["cue"] else "(carried)")
+            if c.get("cue_class"):
+                cue.append(f" {c['cue_class']}", style="dim")
+            t.add_row(c["kind"], who, c.get("source_type") or "", c.get("party") or "", cue, snippet)
         self.console.print(t)
         self._more(len(s["citations"]))
 

@@ -9,14 +9,15 @@ and do not overlap.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Iterable
+from itertools import compress, count
+from typing import Any, Iterable, NamedTuple
 
 from mediabias.text.document import _TOKEN_RE
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseMatch:
+class PhraseMatch(NamedTuple):
+    """One match (a named tuple: cheap to build, and a long text has many)."""
+
     tok_start: int  # first token
     tok_end: int  # one past the last token
     payload: Any
@@ -65,12 +66,11 @@ class PhraseMatcher:
         """All non-overlapping matches in ``tokens[start:end]``."""
         index, seconds, singles = self._index, self._seconds, self._singles
         n = len(tokens) if end is None else end
+        seq = tokens if start == 0 and end is None else tokens[start:n]
         out: list[PhraseMatch] = []
-        free = start  # first token not inside an earlier match
-        # where a phrase may start: one set lookup per token in a comprehension,
-        # then the (few) candidate positions in order
-        span = tokens if start == 0 and n == len(tokens) else tokens[start:n]
-        for i in [k for k, t in enumerate(span, start) if t in index]:
+        free = start  # first position a new match may start at
+        # the positions whose token may start a phrase, found at C speed
+        for i in compress(count(start), map(index.__contains__, seq)):
             if i < free:
                 continue
             first = tokens[i]

@@ -1,5 +1,7 @@
-"""Find quoted spans: straight and curly double quotes, guillemets, and
-single quotes told apart from apostrophes.
+"""Find quoted spans: straight and curly double quotes, guillemets, doubled
+apostrophes and backticks (``''quoted''``, the New York Times archive's
+convention, and PTB-style ````quoted''``), and single quotes told apart
+from apostrophes.
 
 One left-to-right pass over the quote marks (linear in the text; an odd or
 huge number of marks cannot make it slow or crash):
@@ -27,7 +29,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MARK_RE = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb'\u2018\u2019]|\n[ \t\r\f\v]*\n")
+# Two apostrophes (or two backticks) are one double mark: the New York
+# Times' archive and PTB-style text write ''quoted'' and ``quoted''.
+_MARK_RE = re.compile(r"''|``|[\"\u201c\u201d\u201e\u00ab\u00bb'\u2018\u2019]|\n[ \t\r\f\v]*\n")
 _DOUBLE_OPEN = {"\u201c", "\u201e", "\u00ab"}
 _DOUBLE_CLOSE = {"\u201d", "\u00bb"}
 _SINGLE_WINDOW = 400
@@ -47,18 +51,18 @@ class Quote:
 
 
 def _space_or_open(c: str) -> bool:
-    return c.isspace() or c in "([{\u2014\u2013-/*_>\u201c\"\u00ab"
+    return c.isspace() or c in "([{\u2014\u2013-/*_>\u201c\"\u00ab'`"
 
 
-def _classify_double(text: str, i: int) -> int:
-    """+1 opening, -1 closing, 0 ambiguous."""
+def _classify_double(text: str, i: int, length: int = 1) -> int:
+    """+1 opening, -1 closing, 0 ambiguous (the mark is ``text[i:i+length]``)."""
     c = text[i]
-    if c in _DOUBLE_OPEN:
+    if c in _DOUBLE_OPEN or c == "`":
         return 1
     if c in _DOUBLE_CLOSE:
         return -1
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + length] if i + length < len(text) else " "
     b_open = _space_or_open(before)
     a_space = after.isspace() or after in ".,;:!?)]}*_\u2014\u2013-"
     if b_open and not a_space:
@@ -73,6 +77,7 @@ def find_quotes(text: str) -> list[Quote]:
     marks = [(m.start(), m.group()) for m in _MARK_RE.finditer(text)]
     n = len(marks)
     open_at = -1  # start of the open double quotation, -1 if none
+    open_len = 1  # length of its opening mark
     single_open = -1  # pending single-quote opener
     single_depth = 0
     k = 0
@@ -87,7 +92,7 @@ def find_quotes(text: str) -> list[Quote]:
                     nxt += 1
                 runs_on = False
                 if nxt < n:
-                    cls = _classify_double(text, marks[nxt][0])
+                    cls = _classify_double(text, marks[nxt][0], len(marks[nxt][1]))
                     para_start = pos + len(mark)
                     if cls < 0:
                         runs_on = True
@@ -96,7 +101,7 @@ def find_quotes(text: str) -> list[Quote]:
                         k = nxt  # skip the re-opening mark
                 if not runs_on:
                     end = pos
-                    quotes.append(Quote(open_at, end, open_at + 1, end, "double", False, 0))
+                    quotes.append(Quote(open_at, end, open_at + open_len, end, "double", False, 0))
                     open_at = -1
             k += 1
             continue
@@ -119,21 +124,23 @@ def find_quotes(text: str) -> list[Quote]:
                 single_open = -1
             k += 1
             continue
-        cls = _classify_double(text, pos)
+        cls = _classify_double(text, pos, len(mark))
         if open_at < 0:
             if cls >= 0:
                 open_at = pos
+                open_len = len(mark)
                 single_open = -1
             # a closing mark with nothing open is a stray mark: ignored
         else:
             if cls <= 0:
-                quotes.append(Quote(open_at, pos + 1, open_at + 1, pos, "double", True, 0))
+                quotes.append(Quote(open_at, pos + len(mark), open_at + open_len, pos, "double", True, 0))
                 open_at = -1
                 single_open = -1
             # an opening mark inside an open quotation: nested or stray, ignored
         k += 1
     if open_at >= 0:
         end = len(text.rstrip())
-        quotes.append(Quote(open_at, max(end, open_at + 1), open_at + 1, max(end, open_at + 1), "double", False, 0))
+        end = max(end, open_at + open_len)
+        quotes.append(Quote(open_at, end, open_at + open_len, end, "double", False, 0))
     quotes.sort(key=lambda q: (q.start, -q.end))
     return quotes

@@ -1,0 +1,244 @@
+"""Who said it and what was said: the source and content spans of a cue.
+
+Token ranges ``(start, end)`` (half-open) throughout; no parser, only the
+shape of English reporting clauses:
+
+* **source left of the cue** -- the noun phrase before it, after
+  auxiliaries and adverbs ("Trump has repeatedly said"), jumping an
+  apposition ("X, a spokesman for Y, said" -> X; "the spokesman, Igor
+  Konashenkov, said" -> the name) or a parenthesis ("Rep. Hank Johnson
+  (D-Ga.) said"); keeping "of/for/in/from" inside it ("a statement from the
+  ministry") and "close to" ("a source close to X"); a relative pronoun is
+  kept, and ``relative_antecedent`` finds what it stands for;
+* **source right of the cue** -- inverted order ('"...," said X'), the
+  object of "according to" / "in the words of", the agent of a passive
+  ("was criticised by X", "a statement issued by X");
+* helpers for contents: the quotation adjacent to a cue, and trimming a
+  token range of its edge punctuation.
+"""
+
+from __future__ import annotations
+
+from mediabias.measures.sources_cues import ADVERBS, DETERMINERS, QUOTE_MARKS, Cue, skip_left
+from mediabias.text.document import Document
+
+MAX_NP = 10  # tokens in a source noun phrase
+_APPOSITION_MAX = 40  # tokens searched back for the comma opening an apposition
+_PRONOUNS = frozenset("he she they we i you it".split())
+RELATIVES = frozenset({"who", "which", "that", "whom"})
+# words that cannot be inside a source noun phrase (read leftwards from the cue)
+_STOP = frozenset(
+    "that which who whom whose and but or nor as when while because if after before since where than so what how "
+    "whether to is was were are am has have had be been being do does did will would can could may might must "
+    "shall should it there said says told say in on at by with from into about over under against during through "
+    "after without upon among between not also then now".split()
+)
+# sentence adverbs that open a sentence before its subject ("Furthermore Moscow said")
+_CONNECTIVES = frozenset(
+    "furthermore moreover however meanwhile also still instead later then now yet thus indeed yesterday today "
+    "separately earlier finally additionally similarly likewise nevertheless nonetheless besides again tonight".split()
+)
+_NP_GLUE = frozenset({"'s", "-", "&", "'"})
+# "director of the FBI", "spokesman for the campaign", "officials in Damascus",
+# "a statement from the ministry"
+_INNER_PREPS = frozenset({"of", "for", "at", "in", "from"})
+# "a source close to the ministry", "people familiar with the talks"
+LINK_ADJECTIVES = frozenset("close familiar briefed knowledgeable involved loyal allied tied linked connected".split())
+# heads of a role that an apposition then names ("spokesman, Igor Konashenkov, said")
+_ROLE_HEADS = frozenset(
+    "spokesman spokeswoman spokesperson official director secretary minister chairman chairwoman president "
+    "leader head chief adviser advisor aide analyst expert researcher professor author lawyer attorney "
+    "representative envoy ambassador general colonel commander".split()
+)
+_BE = frozenset({"is", "was", "were", "are", "been", "be", "being", "'s", "'re", "get", "got", "gets"})
+_DOUBLE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb", "`"})
+_EDGE = frozenset({",", ":", ".", "*", "_", ";", "-", "\u2014", "\u2013", "(", ")", "!", "?"}) | QUOTE_MARKS
+
+
+def _wordlike(tok: str) -> bool:
+    return tok[0].isalnum()
+
+
+# words a phrase does not start with ("and Sanders", "Furthermore Moscow")
+_LEADING = _NP_GLUE | _INNER_PREPS | _CONNECTIVES | {"and"}
+# words the phrase loop must look at closely (anything else is a plain word of the phrase)
+_SPECIAL = _NP_GLUE | _INNER_PREPS | _STOP | _PRONOUNS | {"to", "with", "on", "and"}
+
+
+def left_np(doc: Document, k: int, floor: int, strict: bool = False) -> tuple[int, int] | None:
+    """Token range of the noun phrase ending at token ``k`` (inclusive); ``strict``: stop at
+    any lower-case "-ed" word before a name (a relative clause's antecedent is short)."""
+    toks, lows = doc.tokens, doc.lowers
+    if k < floor:
+        return None
+    if toks[k] == ")":  # "Rep. Hank Johnson (D-Ga.)": jump the parenthesis
+        j = k - 1
+        while j > floor and k - j < 8 and toks[j] != "(":
+            j -= 1
+        if toks[j] == "(" and j - 1 >= floor:
+            inner = left_np(doc, j - 1, floor, strict)
+            return (inner[0], k + 1) if inner else None
+        return None
+    if lows[k] in _PRONOUNS:
+        return (k, k + 1)
+    if not (toks[k][0].isalpha() or any(c.isalpha() for c in toks[k])) or lows[k] in _STOP:
+        return None
+    a = k
+    while a - 1 >= floor and k - a < MAX_NP:
+        t, low = toks[a - 1], lows[a - 1]
+        if t[0].isalnum() and low not in _SPECIAL and not (t[0].islower() and low.endswith(("ly", "ed"))):
+            a -= 1  # the common case: a plain word of the phrase
+            continue
+        if low in _NP_GLUE:
+            a -= 1
+            continue
+        if t == "." and a - 2 >= floor and len(toks[a - 2]) <= 4 and toks[a - 2][0].isupper():
+            a -= 1  # "Gen." "Rep." "Mr."
+            continue
+        if low in _INNER_PREPS and a - 2 >= floor and _wordlike(toks[a - 2]) and lows[a - 2] not in _STOP and (
+            toks[a][0].isupper() or lows[a] in DETERMINERS
+        ):
+            a -= 1
+            continue
+        if low in ("to", "with", "on") and a - 2 >= floor and lows[a - 2] in LINK_ADJECTIVES:
+            a -= 2  # "a source close to the ministry"
+            continue
+        if low == "and" and a - 2 >= floor and toks[a - 2][0].isupper() and toks[a][0].isupper():
+            a -= 1  # "Clinton and Sanders"
+            continue
+        if not _wordlike(t) or low in _STOP or low in _PRONOUNS or (t[0].islower() and low.endswith("ly")):
+            break  # "... reportedly taken in X": an adverb ends the phrase
+        if t[0].islower() and low.endswith("ed") and (lows[a] in DETERMINERS or (strict and toks[a][0].isupper())):
+            break  # "... angered the ministry", "The report angered Cramer, who": a verb before its object
+        a -= 1
+    while a < k and lows[a] in _LEADING:
+        a += 1
+    return (a, k + 1)
+
+
+def right_np(doc: Document, k: int, end: int) -> tuple[int, int] | None:
+    """Token range of the noun phrase starting at token ``k``."""
+    toks, lows = doc.tokens, doc.lowers
+    if k >= end:
+        return None
+    if lows[k] in _PRONOUNS:
+        return (k, k + 1)
+    b = k
+    while b < end and b - k < MAX_NP:
+        t, low = toks[b], lows[b]
+        if _wordlike(t) and low not in _STOP:
+            b += 1
+            continue
+        if low in _NP_GLUE or (t == "." and b > k and len(toks[b - 1]) <= 4 and toks[b - 1][0].isupper() and b + 1 < end and toks[b + 1][0].isupper()):
+            b += 1
+            continue
+        if low in _INNER_PREPS and b > k and b + 1 < end and (toks[b + 1][0].isupper() or lows[b + 1] in DETERMINERS):
+            b += 1
+            continue
+        break
+    while b > k and (lows[b - 1] in _NP_GLUE or lows[b - 1] in _INNER_PREPS):
+        b -= 1
+    return (k, b) if b > k else None
+
+
+def _double_quote(lows: list[str], j: int) -> bool:
+    """A double quotation mark (a single one is part of '' or is a scare quote)."""
+    if lows[j] in _DOUBLE_MARKS:
+        return True
+    return lows[j] == "'" and ((j > 0 and lows[j - 1] == "'") or (j + 1 < len(lows) and lows[j + 1] == "'"))
+
+
+def relative_antecedent(doc: Document, k: int, floor: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun at ``k`` refers to ("officials who", "Cramer, who")."""
+    j = k - 1
+    if j >= floor and doc.lowers[j] == ",":
+        j -= 1
+    return left_np(doc, j, floor, strict=True)
+
+
+def source_left(doc: Document, cue_start: int, floor: int) -> tuple[int, int] | None:
+    """The subject before a cue starting at ``cue_start`` (a relative pronoun is kept as it is)."""
+    lows = doc.lowers
+    k = skip_left(lows, cue_start - 1, floor)
+    if k < floor:
+        return None
+    if lows[k] in RELATIVES:
+        return (k, k + 1) if relative_antecedent(doc, k, floor) is not None else None
+    if lows[k] != ",":
+        return left_np(doc, k, floor)
+    # "X, who ..., said" / "X, a spokesman for ..., said": jump the apposition
+    j = k - 1
+    stop = max(floor, k - _APPOSITION_MAX)
+    while j >= stop and lows[j] != "," and lows[j] not in _DOUBLE_MARKS and not (lows[j] == "'" and _double_quote(lows, j)):
+        j -= 1
+    if j < stop or j <= floor or lows[j] != ",":
+        return None
+    outer = left_np(doc, j - 1, floor)
+    if outer is None or lows[outer[1] - 1] in _ROLE_HEADS:
+        # "the ministry's spokesman, General-Major Igor Konashenkov, said": the name inside
+        inner = left_np(doc, k - 1, j + 1)
+        if inner is not None and inner[0] == j + 1 and any(doc.tokens[t][0].isupper() for t in range(*inner)):
+            return inner
+    return outer
+
+
+def source_right(doc: Document, k: int, end: int) -> tuple[int, int] | None:
+    """Inverted order: the name right after the cue ('"...," said Igor Konashenkov')."""
+    toks, lows = doc.tokens, doc.lowers
+    if k >= end:
+        return None
+    if lows[k] in ("he", "she", "they", "we", "i"):
+        return (k, k + 1)
+    if not (toks[k][0].isupper() or lows[k] in ("the", "a", "an", "one", "two", "three", "several", "many")):
+        return None
+    return right_np(doc, k, end)
+
+
+def passive_agent(doc: Document, cue: Cue, end: int) -> tuple[int, int] | None:
+    """'was criticized by X', 'a statement issued by X': X."""
+    lows, toks = doc.lowers, doc.tokens
+    k = cue.head + 1
+    if k + 1 >= end or lows[k] != "by" or not toks[k + 1][0].isalpha() or lows[k + 1] in _STOP:
+        return None
+    return right_np(doc, k + 1, end)
+
+
+def is_passive(doc: Document, cue: Cue, floor: int) -> bool:
+    """A past participle after a form of "be" ("it was reported"), or before "by X"."""
+    lows = doc.lowers
+    head = lows[cue.head]
+    if not head.endswith(("ed", "told", "said", "known", "shown", "seen", "thought", "written", "made", "given")):
+        return False
+    if lows[cue.end - 1] == "saying":
+        return False  # "X was quoted as saying": X said it
+    if cue.end < len(lows) and lows[cue.end] == "by":
+        return True
+    k = cue.head - 1
+    while k >= floor and (lows[k] in ADVERBS or lows[k] in ("not", "n't") or lows[k].endswith("ly")):
+        k -= 1
+    return k >= floor and lows[k] in _BE
+
+
+def trim(doc: Document, a: int, b: int) -> tuple[int, int] | None:
+    """``[a, b)`` without punctuation at either edge; None when no word is left."""
+    toks = doc.tokens
+    while a < b and toks[a] in _EDGE:
+        a += 1
+    while b > a and toks[b - 1] in _EDGE:
+        b -= 1
+    return (a, b) if b > a and any(_wordlike(toks[t]) for t in range(a, b)) else None
+
+
+def adjacent_quote(doc: Document, pos: int, direction: int, skip: str = " ,:*_\n\r\t"):
+    """A quotation ending just before character ``pos`` (direction -1) or starting just after it (+1)."""
+    if direction < 0:
+        q = doc.quote_ending_before(pos)
+        if q is None or pos - q.end > 6:
+            return None
+        gap = doc.text[q.end : pos]
+    else:
+        q = doc.quote_starting_after(pos)
+        if q is None or q.start - pos > 6:
+            return None
+        gap = doc.text[pos : q.start]
+    return q if gap.strip(skip) == "" else None
