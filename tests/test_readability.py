@@ -60,8 +60,8 @@ def test_syllable_patterns_load_without_a_writable_cache(tmp_path, monkeypatch):
     (tmp_path / "no").write_text("a file where a directory should be", encoding="utf-8")
     S._patterns.cache_clear()
     try:
-        patterns, maxlen = S._patterns()
-        assert len(patterns) > 1000 and maxlen > 3
+        patterns, maxlen, prefixes = S._patterns()
+        assert len(patterns) > 1000 and maxlen > 3 and len(prefixes) > len(patterns)
     finally:
         S._patterns.cache_clear()
 

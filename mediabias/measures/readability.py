@@ -32,6 +32,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
+from mediabias.text.syllables import counts as syllable_counts
 from mediabias.text.syllables import syllables
 
 NAME = "readability"
@@ -39,6 +40,8 @@ NAME = "readability"
 _PUNCT = re.compile(r"[^\w\s]")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 _DIFFICULT_TOKEN = re.compile(r"[\w\='‘’]+")
+_DROP_FROM_TOKEN = str.maketrans("", "", "='‘’")  # the non-word characters _DIFFICULT_TOKEN keeps
+_HAS_WORD_CHAR = re.compile(r"\w")
 FRE_BASE, FRE_SENTENCE_LENGTH, FRE_SYLL_PER_WORD = 206.835, 1.015, 84.6
 SYLLABLE_THRESHOLD = 3
 
@@ -75,41 +78,54 @@ def _round(number: float, points: int) -> float:
     return float(math.floor((number * p) + math.copysign(0.5, number))) / p
 
 
-def _word_syllables(word: str) -> int:
-    """textstat's syllable_count of a raw token: lower-cased, punctuation removed."""
-    return sum(syllables(w) for w in _PUNCT.sub("", word.lower()).split())
+def _token_syllables(token: str) -> int:
+    """textstat's syllable_count of a lower-case _DIFFICULT_TOKEN match (no white space in it)."""
+    word = token.translate(_DROP_FROM_TOKEN)
+    return syllables(word) if word else 0
+
+
+def _short(sentence: str) -> bool:
+    """textstat's ``lexicon_count(sentence) <= 2``: at most two white-space
+    tokens that keep a word character once punctuation is removed."""
+    found = 0
+    for part in sentence.split():
+        if _HAS_WORD_CHAR.search(part):
+            found += 1
+            if found > 2:
+                return False
+    return True
 
 
 def score(text: str, n_words: int) -> ReadabilityResult:
     if n_words == 0:
         return ReadabilityResult(None, None, None, None)
-    words = _PUNCT.sub("", text).split()
+    cleaned = _PUNCT.sub("", text)
+    words = cleaned.split()
     n = len(words)
     if n == 0:
         return ReadabilityResult(None, None, None, None)
     # each whitespace token of the text, lower-cased without punctuation:
     # textstat's syllable_count of the text is their sum, and its
     # polysyllable count (for SMOG) counts those with three or more
-    counts = [syllables(w) for w in _PUNCT.sub("", text.lower()).split()]
+    lower = text.lower()
+    # textstat lower-cases first, then removes punctuation; for ASCII text the
+    # other order gives the same words and saves a pass
+    counts = syllable_counts((cleaned.lower() if text.isascii() else _PUNCT.sub("", lower)).split())
     n_syllables = sum(counts)
-    ignored = 0
     found = _SENTENCE.findall(text)
-    for sentence in found:
-        if len(_PUNCT.sub("", sentence).split()) <= 2:
-            ignored += 1
-    n_sentences = max(1, len(found) - ignored)
+    n_sentences = max(1, len(found) - sum(map(_short, found)))
 
     asl = _round(n / n_sentences, 1)
     asw = _round(n_syllables / n, 1)
     fre = _round(FRE_BASE - FRE_SENTENCE_LENGTH * asl - FRE_SYLL_PER_WORD * asw, 2)
     fkg = _round(0.39 * asl + 11.8 * asw - 15.59, 1)
 
-    easy = easy_words()
-    difficult = sum(
-        1
-        for w in set(_DIFFICULT_TOKEN.findall(text.lower()))
-        if w not in easy and _word_syllables(w) >= SYLLABLE_THRESHOLD
-    )
+    # distinct tokens not on the easy list; most have no ' = ‘ ’ and are looked up as they are
+    candidates = set(_DIFFICULT_TOKEN.findall(lower)) - easy_words()
+    plain = [w for w in candidates if w.isalnum()]
+    difficult = sum(1 for c in syllable_counts(plain) if c >= SYLLABLE_THRESHOLD)
+    if len(plain) < len(candidates):
+        difficult += sum(1 for w in candidates - set(plain) if _token_syllables(w) >= SYLLABLE_THRESHOLD)
     fog = _round(0.4 * (asl + difficult / n * 100), 2)
 
     if n_sentences >= 3:

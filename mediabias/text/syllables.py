@@ -30,7 +30,7 @@ from pathlib import Path
 _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
 _HEX = re.compile(r"\^{2}([0-9a-f]{2})")
 _LEFT, _RIGHT = 2, 2  # pyphen.Pyphen's defaults, which textstat uses
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2
 _MEMO_MAX_WORD = 64  # longer "words" (URLs, garbage) are not memoised
 
 
@@ -76,6 +76,11 @@ def _parse(path: Path) -> tuple[dict[str, tuple[int, tuple[int, ...]]], int]:
     return patterns, max(len(k) for k in patterns)
 
 
+def _prefixes(patterns: dict) -> frozenset[str]:
+    """Every prefix of every pattern: a substring that is none can stop a scan."""
+    return frozenset(k[:i] for k in patterns for i in range(1, len(k) + 1))
+
+
 def _cache_file(path: Path) -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     st = path.stat()
@@ -83,29 +88,35 @@ def _cache_file(path: Path) -> Path:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[dict[str, tuple[int, tuple[int, ...]]], int]:
+def _patterns() -> tuple[dict[str, tuple[int, tuple[int, ...]]], int, frozenset[str]]:
+    """(patterns, longest pattern, all pattern prefixes), from the cache file when it is there."""
     path = _dictionary_path()
     try:
         cache = _cache_file(path)
         with cache.open("rb") as fh:
-            patterns, maxlen = marshal.loads(fh.read())  # load(fh) reads in tiny pieces: 8x slower
-        return patterns, maxlen
+            patterns, maxlen, prefixes = marshal.loads(fh.read())  # load(fh) reads in tiny pieces: 8x slower
+        return patterns, maxlen, frozenset(prefixes)
     except (OSError, ValueError, EOFError, TypeError):
         pass
     patterns, maxlen = _parse(path)
+    prefixes = _prefixes(patterns)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as fh:
-            marshal.dump((patterns, maxlen), fh)
+            marshal.dump((patterns, maxlen, tuple(prefixes)), fh)
         os.replace(tmp, cache)
     except OSError:
         pass  # a read-only home: parse again next time
-    return patterns, maxlen
+    return patterns, maxlen, prefixes
 
 
-def _points(word: str, patterns: dict, maxlen: int) -> int:
-    """Number of hyphenation points pyphen reports for ``word`` (lower-case)."""
+def _points(word: str, patterns: dict, maxlen: int, prefixes: frozenset[str] = frozenset()) -> int:
+    """Number of hyphenation points pyphen reports for ``word`` (lower-case).
+
+    With ``prefixes``, the scan from a position stops at the first substring
+    that begins no pattern (the same points, ~3x fewer lookups).
+    """
     pointed = f".{word}."
     n = len(pointed)
     refs = [0] * (n + 1)
@@ -113,7 +124,10 @@ def _points(word: str, patterns: dict, maxlen: int) -> int:
     for i in range(n - 1):
         stop = min(i + maxlen, n) + 1
         for j in range(i + 1, stop):
-            pat = get(pointed[i:j])
+            sub = pointed[i:j]
+            if prefixes and sub not in prefixes:
+                break
+            pat = get(sub)
             if pat is None:
                 continue
             offset, values = pat
@@ -128,6 +142,16 @@ def _points(word: str, patterns: dict, maxlen: int) -> int:
 
 
 _memo: dict[str, int] = {}
+
+
+def counts(words: list[str]) -> list[int]:
+    """``[syllables(w) for w in words]``, with the memo looked up at C speed."""
+    if not _memo:
+        _load_table()
+    out = list(map(_memo.get, words))
+    if None in out:
+        out = [syllables(w) if n is None else n for w, n in zip(words, out)]
+    return out
 _TABLE = Path(__file__).resolve().parents[1] / "lexicons" / "syllable_table.tsv"
 
 
@@ -149,8 +173,7 @@ def syllables(word: str) -> int:
         _load_table()
     n = _memo.get(word)
     if n is None:
-        patterns, maxlen = _patterns()
-        n = _points(word, patterns, maxlen) + 1
+        n = _points(word, *_patterns()) + 1
         if len(word) <= _MEMO_MAX_WORD and len(_memo) < 200_000:
             _memo[word] = n  # bounded: a stream of unique tokens must not grow memory forever
     return n
