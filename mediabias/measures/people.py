@@ -91,32 +91,43 @@ def title_case_line(doc: Document, t0: int, t1: int) -> bool:
     return len(words) >= 4 and sum(1 for t in words if t[0].isupper()) >= 0.7 * len(words)
 
 
+def _capitalised(toks: list[str]) -> set[int]:
+    """Indices of the tokens ``is_cap`` accepts, found in one comprehension
+    (``t[1:] != t[1:].upper()``: something after the first letter is lower-case)."""
+    return {i for i, t in enumerate(toks) if t[0].isupper() and (len(t) == 1 or t[1:] != t[1:].upper())}
+
+
 def _candidates(doc: Document, covered: set[int]) -> tuple[list[tuple[list[int], bool]], list[int]]:
     """Name runs ``(tokens, titled)`` in body text, and capitalised words of headlines."""
     titles, stop = _lists()[0], _lists()[1]
     toks, lows = doc.tokens, doc.lowers
     n = len(toks)
+    caps = _capitalised(toks)
+    starts = sorted(caps - covered)  # where a run may begin
     out: list[tuple[list[int], bool]] = []
     singles: list[int] = []
+    k0 = 0
     for sent in doc.sentences:
+        k1 = bisect_left(starts, sent.tok_end, k0)
+        if k0 == k1:
+            continue  # no capitalised word in this sentence
         headline = title_case_line(doc, sent.tok_start, sent.tok_end)
         i = sent.tok_start
-        while i < sent.tok_end:
-            if i in covered or not is_cap(toks[i]):
-                i += 1
-                continue
+        for start in starts[k0:k1]:
+            if start < i:
+                continue  # inside the previous run
             run: list[int] = []  # capitalised words, initials and name particles
-            j = i
+            j = start
             while j < sent.tok_end and j not in covered:
                 t = toks[j]
-                if is_cap(t) or (run and _is_particle(lows[j]) and j + 1 < n):
+                if j in caps or (run and _is_particle(lows[j]) and j + 1 < n):
                     run.append(j)
                     j += 1
                     if j < sent.tok_end and toks[j] == "." and (len(t) == 1 or lows[j - 1] in titles):
                         j += 1  # "J." initial or "Gen." title
                     continue
                 break
-            i = max(j, i + 1)
+            i = max(j, start + 1)
             titled = False
             name: list[int] = []
             for k in run + [-1]:  # split the run at titles and words that are never names
@@ -131,6 +142,7 @@ def _candidates(doc: Document, covered: set[int]) -> tuple[list[tuple[list[int],
                     titled = k >= 0 and low in titles
                     continue
                 name.append(k)
+        k0 = k1
     return out, singles
 
 
