@@ -33,7 +33,7 @@ def main(data: Path) -> None:
         for line in fh:
             counts.update(PUNCT.sub("", json.loads(line)["sentence_normalized"].lower()).split())
     words = sorted(w for w, n in counts.items() if n >= 3 and len(w) <= 24 and w.isalpha())
-    patterns, maxlen, _ = _patterns()
+    patterns, maxlen = _patterns()
     groups: dict[int, list[str]] = collections.defaultdict(list)
     for w in words:
         groups[_points(w, patterns, maxlen) + 1].append(w)

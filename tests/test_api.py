@@ -78,3 +78,23 @@ def test_analyze_stays_the_function_after_submodules_are_imported():
     code = "import mediabias.batch, mediabias.cli, mediabias; print(callable(mediabias.analyze))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "True"
+
+
+def test_disk_cache_gives_the_same_results(tmp_path):
+    """Records are identical with the derived-data cache off, cold and warm."""
+    from conftest import EXAMPLES
+
+    text = (EXAMPLES / "state_broadcaster.txt").read_text(encoding="utf-8")
+    code = (
+        "import json, sys, mediabias; "
+        "print(json.dumps(mediabias.analyze(sys.stdin.read()).to_dict(), sort_keys=True))"
+    )
+    runs = []
+    for env in ({"MEDIABIAS_NO_CACHE": "1"}, {"MEDIABIAS_CACHE_DIR": str(tmp_path)}, {"MEDIABIAS_CACHE_DIR": str(tmp_path)}):
+        import os
+
+        p = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, check=True,
+                           env={**os.environ, **env})
+        runs.append(p.stdout)
+    assert runs[0] == runs[1] == runs[2]
+    assert any(tmp_path.glob("matcher-*.marshal")) and any(tmp_path.glob("news-lexicon-*.marshal"))

@@ -74,10 +74,16 @@ def load_words(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def load_toml(name: str) -> dict:
-    """A packaged TOML data file, parsed."""
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib
-    raw = (_HERE / name).read_text(encoding="utf-8")
-    return tomllib.loads(raw)
+    """A packaged TOML data file, parsed (the parse is kept in the disk cache)."""
+    from mediabias.cache import cached, file_key
+
+    path = _HERE / name
+
+    def parse() -> dict:
+        try:
+            import tomllib
+        except ModuleNotFoundError:  # Python 3.10
+            import tomli as tomllib
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+
+    return cached(f"toml-{Path(name).stem}", file_key([path]), parse)

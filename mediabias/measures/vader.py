@@ -27,7 +27,8 @@ from __future__ import annotations
 import math
 import string
 from functools import lru_cache
-from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
 
 B_INCR = 0.293
 B_DECR = -0.293
@@ -61,9 +62,18 @@ _IDIOM_WORDS = frozenset(w for phrase in list(SPECIAL_CASES) + [b for b in BOOST
 
 
 @lru_cache(maxsize=1)
+def lexicon_path() -> Path:
+    """vaderSentiment's lexicon file, found without importing vaderSentiment (it imports requests)."""
+    spec = find_spec("vaderSentiment")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("vaderSentiment is not installed; its lexicon is the base of party sentiment")
+    return Path(next(iter(spec.submodule_search_locations))) / "vader_lexicon.txt"
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> dict[str, float]:
     """VADER's lexicon (word -> mean valence in [-4, 4]), from vaderSentiment's data file."""
-    raw = files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
+    raw = lexicon_path().read_text(encoding="utf-8")
     out = {}
     for line in raw.rstrip("\n").split("\n"):
         if line:
@@ -262,7 +272,7 @@ def score_valence(sentiments: list[float], text: str) -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def _emojis() -> dict[str, str]:
-    raw = files("vaderSentiment").joinpath("emoji_utf8_lexicon.txt").read_text(encoding="utf-8")
+    raw = (lexicon_path().parent / "emoji_utf8_lexicon.txt").read_text(encoding="utf-8")
     return dict(line.strip().split("\t")[0:2] for line in raw.rstrip("\n").split("\n"))
 
 

@@ -40,7 +40,18 @@ class PhraseMatcher:
     __slots__ = ("_index", "_seconds", "_singles", "case_sensitive", "max_len")
 
     def __init__(self, phrases: Iterable[tuple[str, Any]], *, case_sensitive: bool = False) -> None:
+        from mediabias.cache import cached
+
         self.case_sensitive = case_sensitive
+        phrases = list(phrases)
+        # tokenising thousands of phrases costs more than reading the index back:
+        # it is kept in the disk cache, keyed by the phrases themselves
+        self._index, self._seconds, self._singles, self.max_len = cached(
+            "matcher", (case_sensitive, phrases), lambda: self._build(phrases, case_sensitive)
+        )
+
+    @staticmethod
+    def _build(phrases: list[tuple[str, Any]], case_sensitive: bool) -> tuple:
         index: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
         seen = set()
         for phrase, payload in phrases:
@@ -51,12 +62,12 @@ class PhraseMatcher:
             index.setdefault(toks[0], []).append((toks[1:], payload))
         for cands in index.values():
             cands.sort(key=lambda c: -len(c[0]))
-        self._index = index
         # for a quick rejection of a candidate position: the second tokens of
         # each first token's longer phrases, and the first tokens that are phrases
-        self._seconds = {first: frozenset(r[0] for r, _ in cands if r) for first, cands in index.items()}
-        self._singles = frozenset(first for first, cands in index.items() if any(not r for r, _ in cands))
-        self.max_len = max((len(r) + 1 for c in index.values() for r, _ in c), default=0)
+        seconds = {first: frozenset(r[0] for r, _ in cands if r) for first, cands in index.items()}
+        singles = frozenset(first for first, cands in index.items() if any(not r for r, _ in cands))
+        max_len = max((len(r) + 1 for c in index.values() for r, _ in c), default=0)
+        return index, seconds, singles, max_len
 
     def __contains__(self, phrase: str) -> bool:
         toks = phrase_tokens(phrase, lower=not self.case_sensitive)
