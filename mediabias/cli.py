@@ -55,7 +55,7 @@ def _input_options(f: Callable) -> Callable:
         click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                      help="Worker processes for batches. Default: all cores; 1 = in this process."),
         click.option("--max-bytes", type=click.IntRange(min=1), default=None,
-                     help="Refuse inputs larger than this many bytes (default 100 MB)."),
+                     help="Refuse inputs (files, JSONL lines) larger than this many bytes: an error record, the batch goes on. Default 16 MiB; analysis needs ~80x an input's size in memory."),
         click.option("--progress/--no-progress", default=None,
                      help="Progress bar on stderr. Default: on when stderr is a terminal."),
     ]

@@ -89,3 +89,23 @@ def test_ctrl_c_stops_promptly_with_complete_lines(tmp_path):
     assert "interrupted after" in err
     time.sleep(0.2)
     assert children(p.pid) == []
+
+
+def test_a_huge_article_in_a_corpus_does_not_stall_or_swell_the_batch(tmp_path):
+    """A 20 MB line among small ones: refused at once by the default limit, the rest analysed."""
+    path = tmp_path / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(30):
+            fh.write(json.dumps({"id": f"a{i}", "text": ARTICLE}) + "\n")
+            if i == 10:
+                fh.write(json.dumps({"id": "huge", "text": "word " * 4_000_000}) + "\n")
+    t0 = time.monotonic()
+    p = subprocess.run([sys.executable, "-m", "mediabias", "score", str(path), "-j", "2", "--format", "jsonl"],
+                       capture_output=True, text=True, timeout=300)
+    elapsed = time.monotonic() - t0
+    records = [json.loads(line) for line in p.stdout.splitlines()]
+    assert p.returncode == 3
+    assert [r["id"] for r in records][10:13] == ["a10", f"{path}:12", "a11"]
+    assert records[11]["error"]["kind"] == "too_large" and "--max-bytes" in records[11]["error"]["message"]
+    assert sum("error" in r for r in records) == 1
+    assert elapsed < 60
