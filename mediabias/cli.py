@@ -191,9 +191,10 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
 
     results = batch.run(items, config=config, measures=measures, jobs=opts["jobs"])
     if show_progress:
+        from mediabias.inputs import estimate_count
         from mediabias.render.progress import with_progress
 
-        results = with_progress(results)
+        results = with_progress(results, estimate_count(opts["paths"], patterns=opts["patterns"]))
     try:
         _render(measure, fmt, results, on_record, opts)
     except KeyboardInterrupt:

@@ -73,3 +73,12 @@ def test_jsonl_text_given_as_a_list_of_sentences(tmp_path):
     path.write_text(json.dumps({"doc_id": "0_L", "sentences": ["One.", "Two."], "outlet": "L"}) + "\n", encoding="utf-8")
     item = next(iter_inputs([str(path)], text_field="sentences", id_field="doc_id"))
     assert item.text == "One.\nTwo." and item.id == "0_L" and item.meta == {"outlet": "L"}
+
+
+def test_estimate_count_for_the_progress_bar(tmp_path):
+    from mediabias.inputs import estimate_count
+
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "1"}\n{"text": "2"}\n{"text": "3"}\n', encoding="utf-8")
+    assert estimate_count([str(tmp_path)]) == 4
+    assert estimate_count([str(tmp_path), "-"]) is None
