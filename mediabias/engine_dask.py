@@ -152,7 +152,7 @@ def run(
         if scheduler:
             client = Client(scheduler)
         else:
-            own_cluster = LocalCluster(processes=True, dashboard_address=":0")
+            own_cluster = LocalCluster(processes=True, threads_per_worker=1, dashboard_address=":0")  # CPU-bound Python: one thread a worker
             client = Client(own_cluster)
     t0 = time.perf_counter()
     try:
