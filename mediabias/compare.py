@@ -145,7 +145,10 @@ def _readability(records: list[Record]) -> list[dict]:
     return [_row(f"readability.{k}", label, kind, [_get(r, "readability", k) for r in records]) for k, label, kind in spec]
 
 
-def _fmt(v: float, kind: str) -> str:
+def format_value(v: float | None, kind: str = "") -> str:
+    """A row's number for display, by the kind of number it is (None: an en dash)."""
+    if v is None:
+        return "\u2013"
     if kind == "share":
         return f"{100 * v:.0f}%"
     if kind == "score":
@@ -165,7 +168,7 @@ def _outlier_sentence(row: dict, labels: list[str]) -> str | None:
         return None
     m = median(others)
     kind = row["kind"]
-    text = f"{labels[i]} stands out on {row['label']}: {_fmt(v, kind)} against a median of {_fmt(m, kind)} for the others"
+    text = f"{labels[i]} stands out on {row['label']}: {format_value(v, kind)} against a median of {format_value(m, kind)} for the others"
     if kind in ("per_1k", "per_100", "count", "share") and m > 0 and v > 0:
         ratio = v / m
         text += f" ({ratio:.1f}\u00d7)" if ratio >= 1 else f" ({1 / ratio:.1f}\u00d7 less)"

@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from mediabias.compare import compare
+from mediabias.compare import compare, format_value
 
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
 CATEGORY_COLOURS = {"hedge": "#edc948", "distancing": "#b07aa1", "weasel": "#76b7b2", "booster": "#4e79a7"}
@@ -157,20 +157,8 @@ def render_html(pairs: list[tuple[Any, dict]]) -> str:
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     env = Environment(loader=PackageLoader("mediabias.render", "templates"), autoescape=True, undefined=StrictUndefined)
-    env.filters["num"] = _num
+    env.filters["num"] = format_value
     return env.get_template("report.html.j2").render(**build_context(pairs))
-
-
-def _num(v: Any, kind: str = "") -> str:
-    if v is None:
-        return "\u2013"
-    if kind == "share":
-        return f"{100 * v:.0f}%"
-    if kind == "score":
-        return f"{v:+.2f}"
-    if kind == "count":
-        return f"{v:.0f}"
-    return f"{v:.1f}"
 
 
 def write_atomically(path: str | Path, content: str) -> None:
