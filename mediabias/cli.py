@@ -13,6 +13,14 @@ from typing import Any, Callable
 import click
 
 from mediabias import __version__
+from mediabias.cli_options import (
+    engine_options,
+    explain_option,
+    field_map,
+    input_options,
+    make_config,
+    report_options,
+)
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -23,112 +31,6 @@ Exit codes:
   2  usage error: bad option, missing path
   3  some inputs failed in a batch; the others were analysed and printed
 130  interrupted (Ctrl-C)"""
-
-FORMATS = ("table", "json", "jsonl", "csv")
-
-
-def _input_options(f: Callable) -> Callable:
-    """Options shared by every analysing command, in one place."""
-    options = [
-        click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True)),
-        click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
-                     help="Output format. Default: table on a terminal, jsonl when piped."),
-        click.option("--glob", "patterns", multiple=True, metavar="PATTERN",
-                     help="In directories, only files matching PATTERN (repeatable), e.g. --glob '*.txt'."),
-        click.option("--jsonl", "stdin_jsonl", is_flag=True,
-                     help="Read standard input ('-') as a JSONL corpus instead of one article."),
-        click.option("--text-field", default="text", show_default=True, help="JSONL field holding the article text."),
-        click.option("--id-field", default="id", show_default=True, help="JSONL field holding the article id."),
-        click.option("--field", "field_specs", multiple=True, metavar="KEY=FIELD",
-                     help="Take title/outlet/date/url from another JSONL field, e.g. --field outlet=source."),
-        click.option("--party", "party_specs", multiple=True, metavar="NAME=ALIAS,...",
-                     help='Define a party and its aliases (repeatable), e.g. --party "Russia=Russia,Russian,Moscow,Kremlin". '
-                          "Replaces automatic detection."),
-        click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-                     help="TOML file with a [parties] table of name = [aliases] (and [lexicons], as --lexicon)."),
-        click.option("--lexicon", "lexicon_specs", multiple=True, metavar="NAME=FILE",
-                     help="Replace a packaged word list with FILE (one phrase a line), e.g. --lexicon hedge=my_hedges.txt; "
-                          "NAME: hedge, distancing, weasel, booster."),
-        click.option("--group-people/--no-group-people", "group_people", default=None,
-                     help="Count a person's mentions toward the party they speak for (Konashenkov -> Russia) "
-                          "instead of listing the person apart. Default: off, or the config's group_people."),
-        click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-                     help="Worker processes for batches. Default: all cores; 1 = in this process."),
-        click.option("--max-bytes", type=click.IntRange(min=1), default=None,
-                     help="Refuse inputs (files, JSONL lines) larger than this many bytes: an error record, the batch goes on. Default 16 MiB; analysis needs ~80x an input's size in memory."),
-        click.option("--progress/--no-progress", default=None,
-                     help="Progress bar on stderr. Default: on when stderr is a terminal."),
-    ]
-    for option in reversed(options):
-        f = option(f)
-    return f
-
-
-def _make_config(
-    party_specs: tuple[str, ...], config_path: str | None, lexicon_specs: tuple[str, ...] = (),
-    group_people: bool | None = None,
-):
-    from dataclasses import replace
-
-    from mediabias.config import Config, ConfigError, parse_lexicon_spec, parse_party_spec
-
-    try:
-        config = Config.from_file(config_path) if config_path else Config()
-        if party_specs:
-            extra: dict[str, tuple[str, ...]] = {}
-            for spec in party_specs:
-                name, aliases = parse_party_spec(spec)
-                extra[name] = extra.get(name, ()) + aliases
-            # --party replaces the config's parties of the same name, keeps the others
-            base = {k: v for k, v in (config.parties or {}).items() if k not in extra}
-            config = replace(config, parties=base or None).with_parties(extra)
-        if group_people is not None:
-            config = replace(config, group_people=group_people)
-    except ConfigError as e:
-        if party_specs and "party spec" in str(e):
-            raise click.BadParameter(str(e), param_hint="'--party'") from None
-        raise click.ClickException(str(e)) from None
-    try:
-        if lexicon_specs:
-            config = config.with_lexicons(dict(parse_lexicon_spec(spec) for spec in lexicon_specs))
-    except ConfigError as e:
-        raise click.BadParameter(str(e), param_hint="'--lexicon'") from None
-    return config
-
-
-def _field_map(specs: tuple[str, ...]) -> dict[str, str]:
-    from mediabias.report import META_FIELDS
-
-    out = {}
-    for spec in specs:
-        key, sep, name = spec.partition("=")
-        if not sep or key not in META_FIELDS or not name:
-            raise click.BadParameter(f"{spec!r}: expected KEY=FIELD with KEY one of {', '.join(META_FIELDS)}",
-                                     param_hint="'--field'")
-        out[key] = name
-    return out
-
-
-def _explain_option(f: Callable) -> Callable:
-    return click.option("--explain", is_flag=True,
-                        help="Print each article's text with the spans behind the numbers highlighted, a legend "
-                             "and the numbers (marks instead of colour with NO_COLOR or when piped).")(f)
-
-
-def _engine_options(f: Callable) -> Callable:
-    """`score` only: run on a Dask cluster instead of this machine."""
-    options = [
-        click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-                     help="Where to analyse: this machine, or a Dask cluster (pip install 'mediabias[dask]')."),
-        click.option("--scheduler", metavar="ADDRESS", default=None,
-                     help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)."),
-        click.option("--output-dir", type=click.Path(file_okay=False), default=None,
-                     help="With --engine dask: write part-*.jsonl (and Parquet) and summary.json here."),
-    ]
-    for option in reversed(options):
-        f = option(f)
-    return f
-
 
 def _run_dask(measures: tuple[str, ...], opts: dict[str, Any], config, field_map: dict[str, str]) -> None:
     if not opts.get("output_dir"):
@@ -158,10 +60,10 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
     from mediabias import batch
     from mediabias.inputs import DEFAULT_MAX_BYTES, iter_inputs
 
-    config = _make_config(opts["party_specs"], opts["config_path"], opts["lexicon_specs"], opts.get("group_people"))
-    field_map = _field_map(opts["field_specs"])
+    config = make_config(opts["party_specs"], opts["config_path"], opts["lexicon_specs"], opts.get("group_people"))
+    fields = field_map(opts["field_specs"])
     if opts.get("engine") == "dask":
-        return _run_dask(measures, opts, config, field_map)
+        return _run_dask(measures, opts, config, fields)
     if opts.get("explain"):
         if opts["fmt"] not in (None, "table"):
             raise click.UsageError("--explain prints the text with its spans; it cannot be combined with --format "
@@ -176,7 +78,7 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
         patterns=opts["patterns"],
         text_field=opts["text_field"],
         id_field=opts["id_field"],
-        field_map=field_map,
+        field_map=fields,
         stdin_jsonl=opts["stdin_jsonl"],
         max_bytes=opts["max_bytes"] or DEFAULT_MAX_BYTES,
     )
@@ -302,7 +204,7 @@ def main() -> None:
 
 
 def _command(name: str, measures: tuple[str, ...], doc: str, extra: Callable | None = None) -> None:
-    @_input_options
+    @input_options
     def command(**opts: Any) -> None:
         _run(name, measures, opts)
 
@@ -327,7 +229,7 @@ _command(
       mediabias score article.txt --explain
       mediabias score shards/ --engine dask --scheduler tcp://10.0.0.5:8786 --output-dir out/
     """,
-    extra=lambda f: _explain_option(_engine_options(f)),
+    extra=lambda f: explain_option(engine_options(f)),
 )
 _command(
     "hedging",
@@ -342,7 +244,7 @@ _command(
       mediabias hedging articles/ --format jsonl | jq '.hedging.by_category'
       mediabias hedging article.txt --explain
     """,
-    extra=_explain_option,
+    extra=explain_option,
 )
 _command(
     "sentiment",
@@ -357,7 +259,7 @@ _command(
       mediabias sentiment articles/ --config parties.toml --format json
       mediabias sentiment article.txt --explain
     """,
-    extra=_explain_option,
+    extra=explain_option,
 )
 _command(
     "sources",
@@ -371,7 +273,7 @@ _command(
       mediabias sources articles/ --format csv > sources.csv
       mediabias sources article.txt --explain
     """,
-    extra=_explain_option,
+    extra=explain_option,
 )
 _command(
     "parties",
@@ -420,11 +322,6 @@ _command(
 )
 
 
-def _report_options(f: Callable) -> Callable:
-    return click.option("--output", "-o", required=True, type=click.Path(dir_okay=False),
-                        help="The HTML file to write (written whole or not at all).")(f)
-
-
 _command(
     "report",
     ("hedging", "sentiment", "sources", "readability"),
@@ -438,7 +335,7 @@ _command(
       mediabias report ../shared/seeds -o seeds.html
       mediabias report examples/articles -o examples/report.html
     """,
-    extra=_report_options,
+    extra=report_options,
 )
 
 
