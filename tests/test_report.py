@@ -59,3 +59,15 @@ def test_unwritable_output_is_an_error_naming_it_and_leaves_nothing(tmp_path):
     r = CliRunner().invoke(main, ["report", str(EXAMPLES), "-o", str(missing), "-j", "1"])
     assert r.exit_code == 1 and str(missing) in r.stderr
     assert not missing.parent.exists()
+
+
+def test_fifty_articles_stay_a_few_megabytes(data, tmp_path):
+    out = tmp_path / "wcl50.html"
+    corpus = data / "newswcl50" / "newswcl50_docs.jsonl"
+    r = CliRunner().invoke(main, ["report", str(corpus), "--text-field", "sentences", "--id-field", "doc_id",
+                                  "-o", str(out), "-j", "1"])
+    assert r.exit_code == 0, r.output
+    assert out.stat().st_size < 3_000_000
+    assert out.stat().st_mode & 0o044  # readable like any file the user writes
+    html = out.read_text(encoding="utf-8")
+    assert html.count('<section class="article"') == 50
