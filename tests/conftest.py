@@ -33,3 +33,15 @@ def seed_text(name_prefix: str) -> str:
     if not matches:
         pytest.skip(f"seed {name_prefix} not found in {SEEDS}")
     return matches[0].read_text(encoding="utf-8")
+
+
+def assert_linear(name: str, unit: str, timer) -> None:
+    """``timer(text)`` seconds grow about linearly: ``unit`` repeated to 100 kB
+    and to 1 MB; a quadratic step would make the larger ~100x slower, the
+    bound (30x) is generous so a busy machine does not fail it."""
+    small = (unit * (100_000 // len(unit) + 1))[:100_000]
+    large = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+    timer(small)  # warm caches
+    t_small = min(timer(small) for _ in range(2))
+    t_large = timer(large)
+    assert t_large < 30 * max(t_small, 0.005), f"{name}: {t_small:.3f}s for 100 kB, {t_large:.3f}s for 1 MB"

@@ -9,6 +9,8 @@ import time
 
 import pytest
 
+from conftest import assert_linear
+
 from mediabias.measures import hedging, parties
 from mediabias.text import Document
 
@@ -30,10 +32,4 @@ def _time(text: str) -> float:
 
 @pytest.mark.parametrize("name", CASES)
 def test_hedging_linear_time(name):
-    unit = CASES[name]
-    small = (unit * (100_000 // len(unit) + 1))[:100_000]
-    large = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
-    _time(small)
-    t_small = min(_time(small) for _ in range(2))
-    t_large = _time(large)
-    assert t_large < 30 * max(t_small, 0.005), f"{name}: {t_small:.3f}s for 100 kB, {t_large:.3f}s for 1 MB"
+    assert_linear(name, CASES[name], _time)

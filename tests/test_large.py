@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, assert_linear
 from mediabias import analyze
 
 ARTICLE = (EXAMPLES / "wire_service.txt").read_text(encoding="utf-8").replace("\n", " ")
@@ -41,13 +41,7 @@ def _time(text: str) -> float:
 
 @pytest.mark.parametrize("name", CASES)
 def test_linear_time(name):
-    unit = CASES[name]
-    small = (unit * (100_000 // len(unit) + 1))[:100_000]
-    large = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
-    _time(small)  # warm caches
-    t_small = min(_time(small) for _ in range(2))
-    t_large = _time(large)
-    assert t_large < 30 * max(t_small, 0.005), f"{name}: {t_small:.3f}s for 100 kB, {t_large:.3f}s for 1 MB"
+    assert_linear(name, CASES[name], _time)
 
 
 # -- the sources measure on bad input, against a normal article of the same size ----------
