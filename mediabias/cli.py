@@ -169,8 +169,11 @@ def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None], 
     if fmt in ("jsonl", "json", "csv"):
         from mediabias.render import records as writers
 
-        write = {"jsonl": writers.write_jsonl, "json": writers.write_json, "csv": writers.write_csv}[fmt]
-        write(records, out, on_record, guard)
+        if fmt == "csv":
+            writers.write_csv(records, out, on_record, guard, parties=measure == "parties")
+        else:
+            write = {"jsonl": writers.write_jsonl, "json": writers.write_json}[fmt]
+            write(records, out, on_record, guard)
     else:
         from mediabias.render.table import make_table_view
 

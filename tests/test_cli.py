@@ -150,3 +150,12 @@ def test_module_entry_point_and_broken_pipe():
         shell=True, capture_output=True, text=True,
     )
     assert p.stderr == ""
+
+
+def test_parties_csv_has_one_row_per_party():
+    r = run("parties", str(EXAMPLES / "wire_service.txt"), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert rows and set(rows[0]) == {"id", "source", "party", "kind", "affiliation", "mentions", "aliases", "error"}
+    by_name = {row["party"]: row for row in rows}
+    assert int(by_name["United Nations"]["mentions"]) == 2
+    assert by_name["United Nations"]["aliases"] == "United Nations (1); U.N. (1)"

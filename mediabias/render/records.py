@@ -128,15 +128,35 @@ def csv_row(record: Record) -> list[Any]:
     return ["" if v is None else v for v in row]
 
 
+PARTY_CSV_HEADER = ["id", "source", "party", "kind", "affiliation", "mentions", "aliases", "error"]
+
+
+def party_rows(record: Record) -> list[list[Any]]:
+    """``mediabias parties --format csv``: one row per (article, party); aliases as 'text (n); ...'."""
+    head = [record.get("id"), record.get("source")]
+    if "error" in record:
+        return [head + ["", "", "", "", "", record["error"]["message"]]]
+    rows = []
+    for p in (record.get("parties") or {}).get("parties", []):
+        aliases = "; ".join(f"{a['text']} ({a['mentions']})" for a in p.get("aliases", []))
+        rows.append(head + [p["name"], p.get("kind"), p.get("affiliation") or "", p["mentions"], aliases, ""])
+    return rows
+
+
 def write_csv(
-    records: Iterable[Record], out: TextIO, on_record: Callable[[Record], None], guard: Guard = contextlib.nullcontext
+    records: Iterable[Record], out: TextIO, on_record: Callable[[Record], None], guard: Guard = contextlib.nullcontext,
+    *, parties: bool = False,
 ) -> None:
+    """One flat row per article (CSV_COLUMNS), or with ``parties`` one row per (article, party)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(csv_header())
+    w.writerow(PARTY_CSV_HEADER if parties else csv_header())
     for r in records:
         on_record(r)
-        w.writerow(csv_row(r))
+        if parties:
+            w.writerows(party_rows(r))
+        else:
+            w.writerow(csv_row(r))
         with guard():
             out.write(buf.getvalue())
             out.flush()
