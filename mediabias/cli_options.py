@@ -1,6 +1,7 @@
 """Options shared by the commands and the Config they build, for mediabias.cli.
 
-Only click is imported here; everything else when a command runs.
+Only click (and the renderers' light package module, for FORMATS) is imported here;
+everything else when a command runs.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from typing import Callable
 
 import click
 
-FORMATS = ("table", "json", "jsonl", "csv")
+from mediabias.render import FORMATS
 
 
 def input_options(f: Callable) -> Callable:

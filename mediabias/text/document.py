@@ -38,18 +38,6 @@ _SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})", re.VERBOSE)
 _NON_WORD_START = re.compile(r"(?:^|\x00)(?:[^\w\x00]|_)")
 
 
-def lower_same_length(text: str) -> str:
-    """``text.lower()`` that keeps every character at its offset.
-
-    A few characters (Turkish dotted I, some ligatures) lower-case to two
-    characters; those are left as they are so offsets stay valid.
-    """
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence: character span and the half-open range of its tokens."""
@@ -71,7 +59,6 @@ class Document:
 
     __slots__ = (
         "text",
-        "_lower",
         "tok_starts",
         "tok_ends",
         "tokens",
@@ -89,7 +76,6 @@ class Document:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._lower: str | None = None
         # re.split with the token pattern as a group alternates gap, token,
         # gap, token ...; cumulative lengths give every offset without a
         # Python-level loop over match objects (~2x faster than finditer).
@@ -121,21 +107,10 @@ class Document:
         self._top_starts = [q.start for q in self._top_quotes]
         self._top_ends = [q.end for q in self._top_quotes]
 
-    @property
-    def lower(self) -> str:
-        """The text lower-cased with every character kept at its offset (on demand)."""
-        if self._lower is None:
-            self._lower = lower_same_length(self.text)
-        return self._lower
-
     # -- lookups -------------------------------------------------------------
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing (or nearest before) ``offset``."""
         return max(0, bisect_right(self._sent_starts, offset) - 1)
-
-    def sentence_text(self, index: int) -> str:
-        s = self.sentences[index]
-        return self.text[s.start : s.end]
 
     def quote_at(self, start: int, end: int | None = None) -> Quote | None:
         """The outermost quotation whose content contains ``[start, end)``."""
