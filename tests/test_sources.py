@@ -50,6 +50,12 @@ def test_subject_verb_and_inverted_order_and_according_to():
         ("The rebels have repeatedly denied the charges.", "have repeatedly denied", "The rebels"),
         ("Rep. Hank Johnson (D-Ga.) said the vote was close.", "said", "Rep. Hank Johnson (D-Ga.)"),
         ("In the words of Philip Luther, the attacks may amount to war crimes.", "In the words of", "Philip Luther"),
+        # a time phrase or an adverbial between the subject and the verb is not the source
+        ("Sanders on Monday said the race was not over.", "said", "Sanders"),
+        ("The ministry on Dec. 23 denied the report.", "denied", "The ministry"),
+        ("Officials in Damascus earlier this month rejected the claims.", "rejected", "Officials in Damascus"),
+        ("The general in turn accused the group of lying.", "accused", "The general"),
+        ("The watchdog came to the conclusion that the strikes were unlawful.", "came to the conclusion", "The watchdog"),
     ],
 )
 def test_cue_forms_and_orders(text, cue, source):
@@ -112,6 +118,8 @@ def test_anonymous_sources():
         ("Campaign aide John Smith said the race was over.", "person"),
         ("The Estovan government said nothing.", "organisation"),
         ("People familiar with the talks said they had stalled.", "anonymous"),
+        ("The panel said the vote was fair.", "organisation"),  # not a person for its capital "The"
+        ("The man said the vote was fair.", "anonymous"),
     ],
 )
 def test_the_noun_before_a_name_says_what_the_name_is(text, source_type):

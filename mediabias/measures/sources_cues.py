@@ -121,6 +121,51 @@ def skip_left(lows: list[str], k: int, floor: int) -> int:
     return k
 
 
+# time words a phrase between a subject and its verb ends in: "Trump on Monday said",
+# "the ministry last week denied", "Moscow earlier this month rejected"
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday week weekend month year night morning afternoon "
+    "evening day spring summer fall autumn winter yesterday today tonight".split()
+)
+_TIME_MODIFIERS = frozenset("on last this next earlier late early that each every the".split())
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+# two-word adverbials: "The general in turn accused", "Clinton in fact said"
+_ADVERBIAL_PAIRS = frozenset(
+    {("in", "turn"), ("in", "fact"), ("of", "course"), ("for", "example"), ("for", "instance"), ("in", "response"),
+     ("in", "return"), ("in", "particular"), ("by", "contrast"), ("in", "contrast"), ("at", "first"), ("at", "times")}
+)
+
+
+def skip_adverbials(lows: list[str], k: int, floor: int) -> int:
+    """Like :func:`skip_left`, and also over time phrases and two-word adverbials
+    between a subject and its verb ("Trump on Monday [said]", "The general in turn
+    [accused]"): the token where the subject ends."""
+    while True:
+        k = skip_left(lows, k, floor)
+        if k < floor:
+            return k
+        w = lows[k]
+        if k - 1 >= floor and (lows[k - 1], w) in _ADVERBIAL_PAIRS:
+            k -= 2
+            continue
+        j = k
+        if w.isdigit() and k - 1 >= floor:  # "on Dec. 23", "on March 4"
+            j = k - 2 if lows[k - 1] == "." and k - 2 >= floor else k - 1
+            if lows[j] not in _MONTHS:
+                return k
+        elif w not in _TIME_WORDS:
+            return k
+        m = j - 1
+        while m >= floor and (lows[m] in _TIME_MODIFIERS or lows[m] in _MONTHS):
+            m -= 1
+        if m == j - 1 and lows[j] not in ("yesterday", "today", "tonight"):
+            return k  # a bare "week" or "Monday" may be the subject itself
+        k = m
+
+
 def _agent_at(doc: Document, k: int, floor: int, agent_nouns: frozenset) -> bool:
     """Can the token at ``k`` end a subject that holds a view?"""
     if k < floor:
@@ -273,7 +318,7 @@ def _keep(doc: Document, i: int, j: int, classes: tuple, s0: int, s1: int, agent
             or prev in AUXILIARIES
             or prev == ","
             or prev in QUOTE_MARKS
-            or _agent_at(doc, skip_left(lows, i - 1, s0), s0, agent_nouns)
+            or _agent_at(doc, skip_adverbials(lows, i - 1, s0), s0, agent_nouns)
         ):
             return "speech"
     if "attitude" in classes and verbal and nxt not in ("up", "and"):  # "showed up", "called up"

@@ -19,7 +19,7 @@ shape of English reporting clauses:
 
 from __future__ import annotations
 
-from mediabias.measures.sources_cues import ADVERBS, DETERMINERS, QUOTE_MARKS, Cue, skip_left
+from mediabias.measures.sources_cues import ADVERBS, DETERMINERS, QUOTE_MARKS, Cue, skip_adverbials
 from mediabias.text.document import Document
 
 MAX_NP = 10  # tokens in a source noun phrase
@@ -159,7 +159,7 @@ def relative_antecedent(doc: Document, k: int, floor: int) -> tuple[int, int] | 
 def source_left(doc: Document, cue_start: int, floor: int) -> tuple[int, int] | None:
     """The subject before a cue starting at ``cue_start`` (a relative pronoun is kept as it is)."""
     lows = doc.lowers
-    k = skip_left(lows, cue_start - 1, floor)
+    k = skip_adverbials(lows, cue_start - 1, floor)
     if k < floor:
         return None
     if lows[k] in RELATIVES:

@@ -28,7 +28,9 @@ _ORG_HEADS = frozenset(
     {"ministry", "government", "department", "agency", "office", "council", "committee", "organization",
      "organisation", "group", "army", "military", "police", "commission", "administration", "authorities",
      "embassy", "campaign", "party", "court", "senate", "house", "congress", "company", "firm", "union",
-     "network", "newspaper", "board", "staff", "team", "coalition", "foundation", "institute", "center", "centre"}
+     "network", "newspaper", "board", "staff", "team", "coalition", "foundation", "institute", "center", "centre",
+     "panel", "watchdog", "bureau", "parliament", "assembly", "legislature", "tribunal", "association", "federation",
+     "alliance", "movement", "charity", "ngo", "university", "bank"}
 )
 _HEAD_ENDS = frozenset({"of", "for", "at", "in", "from", "("})
 _MEDIA_HEADS = frozenset({"newspaper", "network", "channel", "outlet", "broadcaster", "magazine", "daily", "tabloid"})
@@ -99,7 +101,7 @@ def classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int] | 
         return "organisation", False, party
     if head in _GROUP_PRONOUNS:
         return "anonymous", False, party
-    has_name = any(_is_name(doc.tokens[i]) for i in range(a, b))
+    has_name = any(_is_name(doc.tokens[i]) and lows[i] not in generic for i in range(a, b))  # not "The"
     return ("person" if has_name else "anonymous"), not has_name, party
 
 
