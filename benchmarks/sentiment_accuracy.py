@@ -77,7 +77,7 @@ def persent(path: Path, baseline: bool) -> dict:
             from mediabias.text.document import Document
 
             doc = Document(text)
-            comps = [vader.polarity_scores(doc.sentence_text(i))["compound"] for i in range(len(doc.sentences))]
+            comps = [vader.polarity_scores(doc.text[sen.start : sen.end])["compound"] for sen in doc.sentences]
             base.append(sd.label_index(sum(comps) / len(comps) if comps else 0.0, 0.05, -0.05))
     out = {"all": sd.macro_f1(gold, [sd.label_index(s, t["positive"], t["negative"]) for s in scores])}
     # two-fold: thresholds chosen on one half (by DOCUMENT_INDEX parity), labels on the other

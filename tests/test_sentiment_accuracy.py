@@ -1,0 +1,65 @@
+"""The sentiment harness (benchmarks/sentiment_accuracy.py) on tiny NewsMTSC and PerSenT files written here."""
+
+import csv
+import json
+import sys
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import sentiment_accuracy as acc  # noqa: E402
+import sentiment_data as sd  # noqa: E402
+
+# one target each; VADER on the whole sentence gets all three right (compound > 0.05, < -0.05, 0)
+ROWS = [
+    ("The brilliant and generous senator Smith won praise.", "Smith", 6),
+    ("The corrupt and dishonest senator Jones lost.", "Jones", 2),
+    ("Senator Brown spoke on Tuesday.", "Brown", 4),
+]
+
+
+def _newsmtsc(path):
+    with path.open("w", encoding="utf-8") as fh:
+        for text, target, polarity in ROWS:
+            start = text.index(target)
+            fh.write(json.dumps({"sentence_normalized": text, "targets": [
+                {"from": start, "to": start + len(target), "mention": target, "polarity": polarity}]}) + "\n")
+
+
+def _persent(path):
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["DOCUMENT_INDEX", "TARGET_ENTITY", "DOCUMENT", "TRUE_SENTIMENT"])
+        w.writerow(["0", "Ann Smith", "Ann Smith was praised as a wonderful, honest leader.\nSmith thanked them.", "Positive"])
+        w.writerow(["1", "Bob Jones", "Bob Jones was convicted of fraud and theft.\nJones is a disgraced liar.", "Negative"])
+        w.writerow(["2", "Cal Brown", "Cal Brown met the committee on Monday.\nBrown left at noon.", "Neutral"])
+        w.writerow(["3", "Dee White", "Dee White was unhappy.", "Mixed"])  # not one of the three labels: skipped
+
+
+def test_harness_with_baseline_on_tiny_files(tmp_path, monkeypatch, capsys):
+    (tmp_path / "newsmtsc").mkdir()
+    (tmp_path / "persent").mkdir()
+    for split in ("dev-rw", "dev-mt"):
+        _newsmtsc(tmp_path / "newsmtsc" / f"{split}.jsonl")
+    _persent(tmp_path / "persent" / "dev.csv")
+    out = tmp_path / "figures.json"
+    monkeypatch.setattr(sys, "argv", ["sentiment_accuracy.py", str(tmp_path), "--baseline", "--json", str(out)])
+    acc.main()
+    res = json.loads(out.read_text())
+    for split in ("dev-rw", "dev-mt"):
+        figures = res["newsmtsc"][split]
+        assert figures["mediabias"]["n"] == 3
+        assert figures["vader_sentence"]["macro_f1"] == 1.0  # the three sentences above, by hand
+        assert 0.0 <= figures["mediabias"]["macro_f1"] <= 1.0
+    persent = res["persent"]
+    assert persent["all"]["n"] == 3 and persent["entity_found"] == 3  # "Mixed" skipped
+    assert persent["vader_document"]["n"] == 3
+    assert "PerSenT dev" in capsys.readouterr().out
+
+
+def test_macro_f1_by_hand():
+    # gold neg, neg, neu, pos; predicted neg, neu, neu, pos
+    f = sd.macro_f1([0, 0, 1, 2], [0, 1, 1, 2])
+    # negative: P 1, R 1/2, F1 2/3; neutral: P 1/2, R 1, F1 2/3; positive: 1
+    assert abs(f["macro_f1"] - (2 / 3 + 2 / 3 + 1) / 3) < 1e-3
+    assert f["accuracy"] == 0.75
