@@ -137,7 +137,7 @@ def predict(doc: Document) -> Annotation:
         ann.attributions += 1
         ann.cues.add((c.cue,))
         if c.source is not None:
-            ann.sources.add((c.source,))
+            ann.sources.add((c.extent or c.source,))  # with its apposition, as the annotators mark it
     return ann
 
 

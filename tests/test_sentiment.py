@@ -194,3 +194,25 @@ def test_words_nearer_another_entity_are_kept_apart():
     syria = dict(zip(tf.FEATURES, reader.features(2, 3)))
     assert amnesty["neg_nearer_another"] > 0 and amnesty["neg_mid"] == amnesty["neg_near_right"] == 0
     assert syria["neg_nearer_another"] == 0 and syria["neg_near_right"] > 0
+
+
+def test_a_party_in_the_speakers_apposition_or_relative_clause_is_the_speaker():
+    """What a source says is about others, also when the party is named in the source's
+    apposition ("said X, director ... at Amnesty") or is what a relative "that said" refers to."""
+    from mediabias.measures import parties as parties_measure
+    from mediabias.measures import sentiment as sentiment_measure
+    from mediabias.measures import sources as sources_measure
+    from mediabias.text import Document
+
+    text = (
+        '"These attacks are horrific war crimes," said Philip Luther, director at Amnesty International. '
+        "A report by Amnesty that said the strikes killed civilians is biased, the ministry said."
+    )
+    doc = Document(text)
+    index = parties_measure.detect(doc)
+    reader = sentiment_measure.Reader(doc, index.mentions, sources_measure.score(doc, index))
+    amnesty = [m for m in index.mentions if m.party == "Amnesty International"]
+    assert [text[m.start:m.end] for m in amnesty] == ["Amnesty International", "Amnesty"]
+    first, second = (reader.said.get(m.tok_start) for m in amnesty)
+    assert first is not None and "horrific" in text[doc.tok_starts[first[0]]:doc.tok_ends[first[1] - 1]]
+    assert second is not None and "killed" in text[doc.tok_starts[second[0]]:doc.tok_ends[second[1] - 1]]

@@ -218,3 +218,20 @@ def test_empty_and_cue_only_texts():
     assert d["attributions"] == 0 and d["per_100_words"] is None and d["share_anonymous"] is None
     rows, d = cites("said")
     assert d["attributions"] == 1 and rows[0][2] is None and rows[0][4] is None
+
+
+def test_source_extent_takes_the_apposition_the_type_and_party_come_from_the_name():
+    text = (
+        '"Such attacks may amount to war crimes," said Philip Luther, director of the regional programme at '
+        "Amnesty International. Chris Cox, who runs the lobbying arm, said the bill was dead. "
+        '"No," said Smith, adding that it was over.'
+    )
+    _, d = cites(text)
+    by_cue = {(c["cue"]["text"], c["source"]["text"]): c for c in d["citations"] if c["cue"]}
+    luther = by_cue[("said", "Philip Luther")]["source"]
+    assert luther["extent"]["text"] == "Philip Luther, director of the regional programme at Amnesty International"
+    assert text[luther["extent"]["start"]:luther["extent"]["end"]] == luther["extent"]["text"]
+    assert by_cue[("said", "Philip Luther")]["party"] == "Amnesty International"
+    assert by_cue[("said", "Chris Cox")]["source"]["extent"]["text"] == "Chris Cox, who runs the lobbying arm"
+    smith = by_cue[("said", "Smith")]["source"]
+    assert "extent" not in smith  # "adding that ..." is no apposition

@@ -173,8 +173,11 @@ class Reader:
             for c in sources.citations:
                 if c.source is not None and c.content is not None and c.cue is not None:
                     content = (index(c.content[0]), index(c.content[1] - 1) + 1)
-                    for t in range(index(c.source[0]), index(c.source[1] - 1) + 1):
-                        self.said.setdefault(t, content)
+                    # "said Philip Luther, director ... at Amnesty International"; "a report by Amnesty that said"
+                    for who in (c.extent or c.source, c.refers_to):
+                        if who is not None:
+                            for t in range(index(who[0]), index(who[1] - 1) + 1):
+                                self.said.setdefault(t, content)
 
     def _place(self, tok_start: int, tok_end: int) -> tuple[int, int, int, int, list[int]]:
         s = self.doc.sentences[self.doc.tok_sent[tok_start]]

@@ -61,6 +61,7 @@ class Citation(NamedTuple):
     refers_to: tuple[int, int] | None = None  # what a relative-pronoun source ("who") stands for
     via: tuple[int, int] | None = None  # the outlet the words were given to ("told RT")
     via_party: str | None = None
+    extent: tuple[int, int] | None = None  # the source with its apposition ("X, a spokesman for Y")
 
     def to_dict(self, text: str, words: "_WordCounter | None" = None) -> dict[str, Any]:
         """The record; ``words`` counts the content's words (one counter per article keeps it linear)."""
@@ -73,6 +74,8 @@ class Citation(NamedTuple):
             src["type"] = self.source_type
             if self.refers_to is not None:
                 src["refers_to"] = span(self.refers_to)
+            if self.extent is not None:
+                src["extent"] = span(self.extent)
         content = None if self.content is None else {"start": self.content[0], "end": self.content[1]}
         via = span(self.via)
         if via is not None:
@@ -347,6 +350,7 @@ def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
                 0 if block else quotes.words_in(content), anon, party, cue.cls,
                 None if ante is None else (starts[ante[0]], ends[ante[1] - 1]),
                 None if via is None else (starts[via[0]], ends[via[1] - 1]), via and types.party_in(parties, via),
+                _extent(doc, src, cue, sentences[si]),
             )
         )
     carried = _carried(doc, citations, quotes)
@@ -356,6 +360,14 @@ def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
     long_quotes = [w for w in quotes.words if w >= MIN_QUOTE_WORDS]
     attributed = len({f[1] for f in found})
     return SourcesResult(doc.text, tuple(citations), doc.n_words, len(doc.sentences), len(long_quotes), sum(long_quotes), attributed)
+
+
+def _extent(doc: Document, src: tuple[int, int] | None, cue: Cue, sentence) -> tuple[int, int] | None:
+    """The source with its apposition, in characters, when it has one."""
+    if src is None:
+        return None
+    ext = spans.extent(doc, src, cue, sentence.tok_start, sentence.tok_end)
+    return None if ext == src else (doc.tok_starts[ext[0]], doc.tok_ends[ext[1] - 1])
 
 
 def _carried(doc: Document, citations: list[Citation], quotes: _QuoteWords) -> list[Citation]:

@@ -242,3 +242,35 @@ def adjacent_quote(doc: Document, pos: int, direction: int, skip: str = " ,:*_\n
             return None
         gap = doc.text[pos : q.start]
     return q if gap.strip(skip) == "" else None
+
+
+# words that open an apposition after a name ("said Philip Luther, director of ...",
+# "Jack Dorsey, Twitter's chief executive,")
+_APPOSITION_OPENERS = frozenset({"a", "an", "the", "who", "whose", "former", "then", "now", "one"}) | _ROLE_HEADS
+_APPOSITION_ENDS = frozenset({",", ";", ".", ":", "(", "!", "?"}) | QUOTE_MARKS
+_APPOSITION_RIGHT_MAX = 25
+
+
+def extent(doc: Document, src: tuple[int, int], cue: Cue, floor: int, end: int) -> tuple[int, int]:
+    """The source as a reader delimits it: with its apposition ("Philip Luther, director of the
+    programme at Amnesty International"), as PolNeAR's annotators mark sources.  ``src`` is the
+    core noun phrase the type and party are read from."""
+    lows, toks = doc.lowers, doc.tokens
+    a, b = src
+    if b <= cue.start:  # "X, who ..., said": up to the comma before the cue
+        k = skip_adverbials(lows, cue.start - 1, floor)
+        if k > b and lows[k] == "," and lows[b] == ",":
+            return (a, k)
+        return src
+    if b + 1 < end and lows[b] == "," and a >= cue.end:  # '"...," said X, a spokesman for Y.'
+        nxt = toks[b + 1]
+        if lows[b + 1] in _APPOSITION_OPENERS or (nxt[0].isupper() and lows[b + 1] not in _CONNECTIVES) or (
+            b + 2 < end and lows[b + 2] == "'s"
+        ):
+            j = b + 1
+            stop = min(end, b + 1 + _APPOSITION_RIGHT_MAX)
+            while j < stop and lows[j] not in _APPOSITION_ENDS:
+                j += 1
+            if j < stop or j == end:
+                return (a, j)
+    return src
