@@ -235,3 +235,15 @@ def test_source_extent_takes_the_apposition_the_type_and_party_come_from_the_nam
     assert by_cue[("said", "Chris Cox")]["source"]["extent"]["text"] == "Chris Cox, who runs the lobbying arm"
     smith = by_cue[("said", "Smith")]["source"]
     assert "extent" not in smith  # "adding that ..." is no apposition
+
+
+def test_a_definite_description_takes_the_party_of_the_source_it_refers_back_to():
+    text = (
+        "A Russian Defense Ministry spokesman said the report was false. The ministry also called it biased. "
+        "Amnesty's report documented 25 strikes. The report said 200 civilians died. The group said nothing."
+    )
+    rows, _ = cites(text)
+    by_source = {r[2]: (r[3], r[5]) for r in rows}
+    assert by_source["The ministry"] == ("organisation", "Russia")
+    assert by_source["The report"] == ("document", "Amnesty International")
+    assert by_source["The group"] == ("organisation", None)  # no earlier source had "group" in it

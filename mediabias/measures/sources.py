@@ -306,6 +306,7 @@ def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
     # pass 1: each cue's source
     found = []  # (cue, sentence index, source, antecedent, type, anonymous, party, addressee)
     last_person: str | None = None  # party of the person cited last ("" when it has none)
+    by_noun: dict[str, str] = {}  # common noun of a source -> the party of the source it was last in
     for cue in find_cues(doc, parties, anon_heads):
         si = doc.tok_sent[cue.start]
         s0, s1 = doc.sentences[si].tok_start, doc.sentences[si].tok_end
@@ -321,6 +322,19 @@ def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
             stype, anon, party = "person", False, last_person or None
         if stype == "person" and src is not None and lows[src[0]] not in types.PERSON_PRONOUNS:
             last_person = party or ""
+        named = ante or src
+        if named is not None:
+            if party is None:
+                # "the ministry said" after "the Russian Defense Ministry spokesman said": the party
+                # of the source cited last with the same common noun in it
+                found_party = _definite_party(doc, named, by_noun)
+                if found_party is not None:
+                    party = found_party
+                    stype, anon = ("document", False) if stype == "document" else ("organisation", False)
+            else:
+                for t in range(*named):
+                    if lows[t] in types.COMMON_HEADS:
+                        by_noun[lows[t]] = party
         found.append((cue, si, src, ante, stype, anon, party, _addressee(doc, cue, s1)))
     # pass 2: contents, each kept to its own stretch of the sentence
     quotes = _QuoteWords(doc)
@@ -360,6 +374,19 @@ def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
     long_quotes = [w for w in quotes.words if w >= MIN_QUOTE_WORDS]
     attributed = len({f[1] for f in found})
     return SourcesResult(doc.text, tuple(citations), doc.n_words, len(doc.sentences), len(long_quotes), sum(long_quotes), attributed)
+
+
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+def _definite_party(doc: Document, span: tuple[int, int], by_noun: dict[str, str]) -> str | None:
+    """The party a definite description ("the ministry", "this organisation", "the report")
+    refers back to, when a source cited earlier had that noun and a party."""
+    a, b = span
+    lows = doc.lowers
+    if lows[a] not in _DEFINITE or b - a > 4:
+        return None
+    return by_noun.get(lows[b - 1])
 
 
 def _extent(doc: Document, src: tuple[int, int] | None, cue: Cue, sentence) -> tuple[int, int] | None:

@@ -33,6 +33,8 @@ _ORG_HEADS = frozenset(
      "alliance", "movement", "charity", "ngo", "university", "bank"}
 )
 _HEAD_ENDS = frozenset({"of", "for", "at", "in", "from", "("})
+# common nouns a definite description can refer back with ("the ministry", "the report")
+COMMON_HEADS = _ORG_HEADS | frozenset({"report", "statement", "briefing", "study", "survey", "poll", "letter", "group"})
 _MEDIA_HEADS = frozenset({"newspaper", "network", "channel", "outlet", "broadcaster", "magazine", "daily", "tabloid"})
 
 
