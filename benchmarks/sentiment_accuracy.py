@@ -6,7 +6,7 @@
 
 * **NewsMTSC** (``newsmtsc/dev-rw.jsonl``, ``dev-mt.jsonl``; ``train.jsonl``
   with ``--train``): for every target, the label mediabias gives the mention
-  at its ``from``/``to`` offsets (the mention thresholds); macro-F1 over the
+  at its ``from``/``to`` offsets (the most probable class); macro-F1 over the
   three classes, accuracy and per-class F1.  The model was fitted on train
   only, so dev is unseen.
 * **PerSenT** (``persent/dev.csv``): the document-level label toward
@@ -41,11 +41,10 @@ from mediabias.measures import target_features as tf  # noqa: E402
 
 
 def newsmtsc(path: Path, baseline: bool) -> dict:
-    t = sentiment.thresholds()["mention"]
     gold, pred = [], []
-    for x, g in sd.newsmtsc_targets(path):
+    for x, lex, g, _ in sd.newsmtsc_targets(path):
         gold.append(g)
-        pred.append(sd.label_index(tf.predict(x), t["positive"], t["negative"]))
+        pred.append(tf.CLASSES.index(tf.label(x, lex)))
     out = {"mediabias": sd.macro_f1(gold, pred)}
     if baseline:
         bgold, bpred = [], []
@@ -64,7 +63,7 @@ def persent(path: Path, baseline: bool) -> dict:
     from train_sentiment import best_thresholds
 
     t = sentiment.thresholds()["document"]
-    neutral = tf.predict([0.0] * len(tf.FEATURES))
+    neutral = tf.predict([0.0] * len(tf.FEATURES))  # a mention with no evidence
     scores, gold, halves, base = [], [], [], []
     found = 0
     for index, entity, text, g in sd.persent_documents(path):

@@ -31,10 +31,10 @@ NEWSMTSC_LABEL = {2: 0, 4: 1, 6: 2}
 PERSENT_LABEL = {"Negative": 0, "Neutral": 1, "Positive": 2}
 
 
-def newsmtsc_targets(path: Path) -> Iterator[tuple[list[float], int]]:
-    """(feature vector, gold label index) for every target in a NewsMTSC file."""
+def newsmtsc_targets(path: Path) -> Iterator[tuple[list[float], dict[str, float], int, int]]:
+    """(named features, word features, gold label index, sentence number) for every target in a NewsMTSC file."""
     with path.open(encoding="utf-8") as fh:
-        for line in fh:
+        for sid, line in enumerate(fh):
             if not line.strip():
                 continue
             row = json.loads(line)
@@ -51,7 +51,7 @@ def newsmtsc_targets(path: Path) -> Iterator[tuple[list[float], int]]:
             mentions = index.mentions + [Mention(doc.tok_starts[a], doc.tok_ends[b - 1], "target", a, b, "alias") for a, b, _ in spans]
             reader = sentiment.Reader(doc, mentions, sources.score(doc, index))
             for a, b, gold in spans:
-                yield reader.features(a, b), gold
+                yield (*reader.features(a, b), gold, sid)
 
 
 def persent_documents(path: Path) -> Iterator[tuple[str, str, str, int]]:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from conftest import SHARED
 from mediabias import analyze
 from mediabias.measures import parties, sentiment, vader
 from mediabias.measures import target_features as tf
@@ -74,7 +75,7 @@ def test_names_are_not_opinions():
 def test_a_speakers_words_are_kept_apart():
     doc = Document("Amnesty said the strikes were terrible.")
     reader = sentiment.Reader(doc, parties.detect(doc).mentions)
-    x = dict(zip(tf.FEATURES, reader.features(0, 1)))
+    x = dict(zip(tf.FEATURES, reader.features(0, 1)[0]))
     assert x["speaker"] == 1.0 and x["neg_said_by_it"] > 0
     assert x["neg_near_right"] == x["neg_mid"] == 0.0
 
@@ -83,7 +84,7 @@ def test_accusation_aimed_at_the_mention():
     def accused(text, tok):
         doc = Document(text)
         reader = sentiment.Reader(doc, parties.detect(doc).mentions)
-        return dict(zip(tf.FEATURES, reader.features(tok, tok + 1)))["accused"]
+        return dict(zip(tf.FEATURES, reader.features(tok, tok + 1)[0]))["accused"]
 
     assert accused("Russia was accused of bombing hospitals.", 0) == 1.0
     assert accused("Amnesty accused Russia of bombing hospitals.", 2) == 1.0
@@ -128,18 +129,45 @@ def test_group_people_counts_a_person_toward_their_party():
     assert [e.get("person") for e in grouped["Russia"]["evidence"]] == [None, "Igor Konashenkov", "Igor Konashenkov"]
 
 
-def test_labels_follow_the_thresholds_in_the_record():
+def test_labels_follow_the_rule_in_the_record():
+    import math
+
     d = score("Amnesty praised Russia. Syria is a country. The regime slammed the UN.")
     t = d["thresholds"]
-    assert t["negative"] < t["positive"] and t["document"]["negative"] < t["document"]["positive"]
+    off = t["mention"]["offsets"]
+    assert t["document"]["negative"] < t["document"]["positive"]
     for p in d["parties"]:
         for e in p["evidence"]:
-            s = e["score"]
+            s, pr = e["score"], e["probabilities"]
             assert -1 <= s <= 1
-            assert e["label"] == ("positive" if s >= t["positive"] else "negative" if s <= t["negative"] else "neutral")
+            assert s == pytest.approx(pr["positive"] - pr["negative"])
+            assert sum(pr.values()) == pytest.approx(1.0)
+            # the most probable class after the offsets on the log-probabilities
+            ranked = {"negative": math.log(pr["negative"]) + off["negative"], "neutral": math.log(pr["neutral"]),
+                      "positive": math.log(pr["positive"]) + off["positive"]}
+            assert e["label"] == max(ranked, key=ranked.get)
         assert p["positive"] + p["neutral"] + p["negative"] == p["mentions"]
         mean = sum(e["score"] for e in p["evidence"]) / p["mentions"]
         assert p["score"] == pytest.approx(mean)
+        td = t["document"]
+        assert p["label"] == ("positive" if mean >= td["positive"] else "negative" if mean <= td["negative"] else "neutral")
+
+
+def test_word_features_by_side_with_distance_weights_and_masked_parties():
+    doc = Document("Critics slammed Russia and praised the United Nations.")
+    index = parties.detect(doc)
+    reader = sentiment.Reader(doc, index.mentions)
+    russia = next(m for m in index.mentions if m.party == "Russia")
+    _, lex = reader.features(russia.tok_start, russia.tok_end)
+    import math
+
+    # "slammed" is the word just before Russia (distance 1), "Critics" two before (stemmed "critic")
+    assert lex["L|slamm"] == 1.0 and lex["L|critic"] == pytest.approx(math.exp(-1 / 12))
+    assert lex["R|prais"] == pytest.approx(math.exp(-1 / 12))  # "and" is at distance 1
+    assert lex["R|<ent>"] == pytest.approx(math.exp(-3 / 12))  # the UN's mention is masked
+    assert lex["P1|slamm"] == 1.0 and lex["N1|and"] == 1.0
+    assert lex["P2|critic_slamm"] == 1.0 and lex["N2|and_prais"] == 1.0
+    assert not any(f.endswith("|russia") for f in lex)  # the mention itself is no feature
 
 
 def test_user_party_with_no_mentions_is_listed_with_null_score():
@@ -149,10 +177,12 @@ def test_user_party_with_no_mentions_is_listed_with_null_score():
     ]
 
 
-def test_model_file_has_a_weight_for_every_feature():
-    bias, weights = tf.model()
-    assert len(bias) == 3 and len(weights) == len(tf.FEATURES)
-    assert all(len(w) == 3 for w in weights)
+def test_model_files_have_a_weight_for_every_feature_and_a_no_evidence_mention_is_neutral():
+    m = tf.model()
+    assert len(m.bias) == 2 and len(m.dense) == len(tf.FEATURES)
+    assert all(len(w) == 2 for w in m.dense)
+    assert len(m.words) > 1000 and all(f[:2] in ("L|", "R|", "P1", "N1", "P2", "N2") for f in m.words)
+    assert tf.label([0.0] * len(tf.FEATURES)) == "neutral"
 
 
 def test_group_people_from_the_command_line_and_the_config(tmp_path):
@@ -190,8 +220,8 @@ def test_vader_but_weighting_is_kept():
 def test_words_nearer_another_entity_are_kept_apart():
     doc = Document("Amnesty visited Syria yesterday, condemned by everyone.")
     reader = sentiment.Reader(doc, parties.detect(doc).mentions)
-    amnesty = dict(zip(tf.FEATURES, reader.features(0, 1)))
-    syria = dict(zip(tf.FEATURES, reader.features(2, 3)))
+    amnesty = dict(zip(tf.FEATURES, reader.features(0, 1)[0]))
+    syria = dict(zip(tf.FEATURES, reader.features(2, 3)[0]))
     assert amnesty["neg_nearer_another"] > 0 and amnesty["neg_mid"] == amnesty["neg_near_right"] == 0
     assert syria["neg_nearer_another"] == 0 and syria["neg_near_right"] > 0
 
@@ -216,3 +246,25 @@ def test_a_party_in_the_speakers_apposition_or_relative_clause_is_the_speaker():
     first, second = (reader.said.get(m.tok_start) for m in amnesty)
     assert first is not None and "horrific" in text[doc.tok_starts[first[0]]:doc.tok_ends[first[1] - 1]]
     assert second is not None and "killed" in text[doc.tok_starts[second[0]]:doc.tok_ends[second[1] - 1]]
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "newsmtsc" / "dev-mt.jsonl").exists(), reason="needs ../shared/data/newsmtsc")
+def test_run_time_word_sums_equal_the_named_word_features_on_real_sentences():
+    """word_logits (the run-time path) adds what logits() over lexical()'s named features adds."""
+    import json
+
+    n = 0
+    with (SHARED / "data" / "newsmtsc" / "dev-mt.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            doc = Document(json.loads(line)["sentence_normalized"])
+            index = parties.detect(doc)
+            reader = sentiment.Reader(doc, index.mentions)
+            w = reader.words
+            for m in index.mentions:
+                a, b, w0, w1, _ = reader._place(m.tok_start, m.tok_end)
+                zero = [0.0] * len(tf.FEATURES)
+                by_name = tf.logits(zero, tf.lexical(w, a, b, w0, w1))
+                fast = tf.logits(zero, tf.word_logits(w, a, b, w0, w1))
+                assert fast == pytest.approx(by_name, abs=1e-9)
+                n += 1
+    assert n > 300

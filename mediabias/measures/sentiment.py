@@ -6,8 +6,10 @@ VADER's valences with its negation and booster rules, news vocabulary laid
 over VADER's lexicon, party names silenced, weighted by distance and clause,
 the verb the mention is subject or object of, quotation and speaker
 features -- combined by a small logistic model fitted on NewsMTSC's
-training sentences.  A mention's ``score`` is P(positive) - P(negative) in
-[-1, 1]; its label uses the mention thresholds in ``thresholds``.
+training sentences, together with the words around the mention as features
+of their own.  A mention's ``score`` is P(positive) - P(negative) in
+[-1, 1]; its label is the most probable class after the two offsets in
+``thresholds.mention`` (its ``probabilities`` are in the evidence).
 
 A party's ``score`` is the mean of its mentions' scores -- the article's
 stance toward it -- labelled with the document thresholds.  Every mention
@@ -44,13 +46,20 @@ MAX_WORDS = 5  # evidence words kept per mention (the strongest)
 
 
 @lru_cache(maxsize=1)
-def thresholds() -> dict[str, dict[str, float]]:
-    """Mention and document thresholds, chosen by the training script."""
-    t = load_toml("sentiment_model.toml")["thresholds"]
-    return {k: {"positive": float(t[k]["positive"]), "negative": float(t[k]["negative"])} for k in ("mention", "document")}
+def thresholds() -> dict[str, dict[str, Any]]:
+    """How labels are given, chosen by the training script: a mention's by the most probable
+    class after offsets on the negative and positive log-probabilities; a party's (an
+    article's) by thresholds on the mean score."""
+    data = load_toml("sentiment_model.toml")
+    t, off = data["thresholds"]["document"], data["offsets"]
+    return {
+        "mention": {"rule": "most probable class after offsets",
+                    "offsets": {"negative": float(off["negative"]), "positive": float(off["positive"])}},
+        "document": {"positive": float(t["positive"]), "negative": float(t["negative"])},
+    }
 
 
-def label_for(score: float | None, level: str = "mention") -> str | None:
+def label_for(score: float | None, level: str = "document") -> str | None:
     if score is None:
         return None
     t = thresholds()[level]
@@ -67,6 +76,8 @@ class Evidence:
     start: int
     end: int
     score: float
+    label: str
+    probabilities: tuple[float, float, float]
     clause_start: int
     clause_end: int
     in_quote: bool
@@ -82,7 +93,9 @@ class Evidence:
             "start": self.start,
             "end": self.end,
             "score": self.score,
-            "label": label_for(self.score),
+            "label": self.label,
+            "probabilities": {"negative": self.probabilities[0], "neutral": self.probabilities[1],
+                              "positive": self.probabilities[2]},
             "clause": {"start": self.clause_start, "end": self.clause_end},
             "in_quote": self.in_quote,
             "voice": self.voice,
@@ -114,7 +127,7 @@ class PartySentiment:
 
     def to_dict(self) -> dict[str, Any]:
         scores = [e.score for e in self.evidence]
-        labels = [label_for(s) for s in scores]
+        labels = [e.label for e in self.evidence]
         mean = _mean(scores)
         by_voice = {v: _summary([e.score for e in self.evidence if e.voice == v]) for v in ("author", "quoted", "reported")}
         speakers: dict[str, list[float]] = {}
@@ -146,7 +159,7 @@ class SentimentResult:
     def to_dict(self) -> dict[str, Any]:
         t = thresholds()
         return {
-            "thresholds": {**t["mention"], "document": t["document"]},
+            "thresholds": t,
             "group_people": self.group_people,
             "parties": [p.to_dict() for p in self.parties],
         }
@@ -183,16 +196,19 @@ class Reader:
         s = self.doc.sentences[self.doc.tok_sent[tok_start]]
         return tok_start, min(tok_end, s.tok_end), s.tok_start, s.tok_end, self.words.sentence(self.doc.tok_sent[tok_start])
 
-    def score(self, tok_start: int, tok_end: int) -> tuple[float, int, int, int, int, list[int]]:
-        """(score, a, b, w0, w1, hits) of the mention at tokens ``[tok_start, tok_end)``: its
-        token range cut at its sentence's end, its sentence's token range and valence tokens."""
+    def score(self, tok_start: int, tok_end: int) -> tuple[list[float], str, int, int, int, int, list[int]]:
+        """(probabilities, label, a, b, w0, w1, hits) of the mention at tokens ``[tok_start, tok_end)``:
+        its token range cut at its sentence's end, its sentence's token range and valence tokens."""
         a, b, w0, w1, hits = self._place(tok_start, tok_end)
         x = tf.features(self.words, a, b, w0, w1, hits, self.said.get(tok_start) if self.said else None)
-        return tf.predict(x), a, b, w0, w1, hits
+        return (*tf.assess(x, tf.word_logits(self.words, a, b, w0, w1)), a, b, w0, w1, hits)
 
-    def features(self, tok_start: int, tok_end: int) -> list[float]:
-        """The feature vector of the mention at tokens ``[tok_start, tok_end)`` (for training and benchmarks)."""
-        return tf.features(self.words, *self._place(tok_start, tok_end), self.said.get(tok_start) if self.said else None)
+    def features(self, tok_start: int, tok_end: int) -> tuple[list[float], dict[str, float]]:
+        """The named and word features of the mention at tokens ``[tok_start, tok_end)`` (for
+        training and benchmarks)."""
+        a, b, w0, w1, hits = self._place(tok_start, tok_end)
+        x = tf.features(self.words, a, b, w0, w1, hits, self.said.get(tok_start) if self.said else None)
+        return x, tf.lexical(self.words, a, b, w0, w1)
 
 
 class _Speakers:
@@ -241,7 +257,7 @@ def score(doc: Document, parties: PartyIndex, *, sources: Any = None, group_peop
     w = reader.words
     starts, ends = doc.tok_starts, doc.tok_ends
     for m in parties.mentions:
-        s, a, b, w0, w1, hits = reader.score(m.tok_start, m.tok_end)
+        p, lab, a, b, w0, w1, hits = reader.score(m.tok_start, m.tok_end)
         lo, hi = max(w0, a - tf.WINDOW), min(w1, b + tf.WINDOW)
         clo, chi = w.clause_range(a, w0, w1)
         words = [(starts[j], ends[j], w.val[j])
@@ -257,7 +273,7 @@ def score(doc: Document, parties: PartyIndex, *, sources: Any = None, group_peop
         else:
             voice, speaker, speaker_party = ("quoted" if in_quote else "author"), None, None
         by_party.setdefault(folded.get(m.party, m.party), []).append(
-            Evidence(text[m.start : m.end], m.start, m.end, s, window[0], window[1], in_quote,
+            Evidence(text[m.start : m.end], m.start, m.end, p[2] - p[0], lab, tuple(p), window[0], window[1], in_quote,
                      voice, speaker, speaker_party, tuple(words), m.party if m.party in folded else None)
         )
     out = []

@@ -13,11 +13,21 @@ the noun after it ("X's failure"), the object of the verb or noun before it
 liar,") -- whether an accusation is aimed at it ("X was accused", "charges
 against X"), whether it is a speaker ("X said"), and negation in its clause.
 
-:func:`predict` turns the feature vector into probabilities of negative /
-neutral / positive with a multinomial logistic regression whose weights
-(``lexicons/sentiment_model.toml``) ``benchmarks/train_sentiment.py`` fits
-on NewsMTSC's training split; the mention's score is P(positive) -
-P(negative), in [-1, 1].
+Next to the named features, :func:`lexical` gives the words around the
+mention as features of their own, by side: "slammed" two words to the right
+of the mention, "praised" before it (within 20 words, each weighted
+e^-(d-1)/12 by its distance d; words stemmed crudely -- "slamming" and
+"slammed" are "slamm"; other parties' mentions masked as ``<ent>``), and the
+words and word pairs right next to it.  The weights of these ~7,500 word
+features (``lexicons/sentiment_words.tsv``) are what the model learned of
+news vocabulary that VADER's lexicon does not carry.
+
+:func:`probabilities` turns both into probabilities of negative / neutral /
+positive with a multinomial logistic regression whose weights
+(``lexicons/sentiment_model.toml``, ``sentiment_words.tsv``)
+``benchmarks/train_sentiment.py`` fits on NewsMTSC's training split; the
+mention's score is P(positive) - P(negative), in [-1, 1], and its label the
+most probable class after two small offsets (:func:`label`).
 """
 
 from __future__ import annotations
@@ -225,37 +235,216 @@ def features(w: Words, a: int, b: int, w0: int, w1: int, hits: list[int],
     ]
 
 
+WORD_WINDOW = 20  # words either side that are word features
+WORD_DECAY = 12.0  # a word feature's value: e^-(d-1)/WORD_DECAY at distance d
+MASK = "<ent>"  # another party's mention, as a word feature
+_DECAY = tuple(math.exp(-(d - 1) / WORD_DECAY) for d in range(WORD_WINDOW + 2))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude stem that folds inflections together ("slammed", "slamming" -> "slamm")."""
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def lexical(w: Words, a: int, b: int, w0: int, w1: int) -> dict[str, float]:
+    """The word features of the mention at tokens ``[a, b)`` in the sentence ``[w0, w1)``:
+    ``L|stem`` / ``R|stem`` (the nearest occurrence's distance weight), and the words right
+    before and after it ``P1|``, ``N1|``, ``P2|prev2_prev``, ``N2|next_next2`` (value 1)."""
+    lows, muted = w.lows, w._muted
+
+    def word(j: int) -> str:
+        return MASK if j in muted else stem(lows[j])
+
+    out: dict[str, float] = {}
+    for j in range(max(w0, a - WORD_WINDOW), a):
+        out["L|" + word(j)] = _DECAY[a - j]  # nearer words come later and win
+    for j in range(min(w1, b + WORD_WINDOW) - 1, b - 1, -1):
+        out["R|" + word(j)] = _DECAY[j - b + 1]
+    prev = word(a - 1) if a > w0 else "<s>"
+    nxt = word(b) if b < w1 else "</s>"
+    out["P1|" + prev] = 1.0
+    out["N1|" + nxt] = 1.0
+    out["P2|" + (word(a - 2) if a - 1 > w0 else "<s>") + "_" + prev] = 1.0
+    out["N2|" + nxt + "_" + (word(b + 1) if b + 1 < w1 else "</s>")] = 1.0
+    return out
+
+
 CLASSES = ("negative", "neutral", "positive")
 
 
+class Model:
+    """Weights relative to neutral: ``bias`` and each feature's (negative, positive) pair;
+    ``offsets`` added to log P(negative), log P(positive) before the label is chosen.
+    ``sides`` holds the ``L|``/``R|`` word weights by stem, for :func:`word_logits`."""
+
+    def __init__(self, bias: tuple[float, float], dense: list[tuple[float, float]],
+                 words: dict[str, tuple[float, float]], offsets: tuple[float, float]) -> None:
+        self.bias, self.dense, self.words, self.offsets = bias, dense, words, offsets
+        zero = (0.0, 0.0)
+        self.sides: dict[str, tuple[float, float, float, float]] = {}
+        for f in words:
+            if f[:2] in ("L|", "R|"):
+                st = f[2:]
+                if st not in self.sides:
+                    ln, lp = words.get("L|" + st, zero)
+                    rn, rp = words.get("R|" + st, zero)
+                    self.sides[st] = (ln, lp, rn, rp)
+
+
+def stems(w: Words) -> list[str]:
+    """Every token's word-feature form (its stem, or ``<ent>`` in a party's mention), once per document."""
+    got = w._stems
+    if got is None:
+        got = list(map(stem, w.lows))
+        for j in w._muted:
+            got[j] = MASK
+        w._stems = got
+    return got
+
+
+_DECAY_FROM_1 = _DECAY[1:]
+
+
+def _side(forms: list[str], weights: list, k: int) -> tuple[float, float]:
+    """Sum of decay(d) x weight over a window (nearest first, d = 1, 2, ...), counting only the
+    nearest occurrence of a word; ``forms`` its words, ``weights`` their (left n, left p, right n,
+    right p) weights or None; ``k``: 0 for the left weights, 2 for the right."""
+    zn = zp = 0.0
+    if len(set(forms)) == len(forms):  # the common case: no word repeats
+        for d, t in zip(_DECAY_FROM_1, weights):
+            if t is not None:
+                zn += d * t[k]
+                zp += d * t[k + 1]
+        return zn, zp
+    seen = set()
+    for d, x, t in zip(_DECAY_FROM_1, forms, weights):
+        if x in seen:
+            continue
+        seen.add(x)
+        if t is not None:
+            zn += d * t[k]
+            zp += d * t[k + 1]
+    return zn, zp
+
+
+def word_logits(w: Words, a: int, b: int, w0: int, w1: int, m: Model | None = None) -> tuple[float, float]:
+    """What the word features of the mention add to (z_negative, z_positive): the same sum as
+    :func:`logits` over :func:`lexical`, without building the feature names (the run-time path)."""
+    m = m or model()
+    st = stems(w)
+    wts = w._side_weights
+    if wts is None:  # each token's side weights, looked up once per document
+        wts = w._side_weights = list(map(m.sides.get, st))
+    lo, hi = max(w0, a - WORD_WINDOW), min(w1, b + WORD_WINDOW)
+    ln, lp = _side(st[lo:a][::-1], wts[lo:a][::-1], 0)
+    rn, rp = _side(st[b:hi], wts[b:hi], 2)
+    zn, zp = ln + rn, lp + rp
+    prev = st[a - 1] if a > w0 else "<s>"
+    nxt = st[b] if b < w1 else "</s>"
+    get = m.words.get
+    for f in ("P1|" + prev, "N1|" + nxt, "P2|" + (st[a - 2] if a - 1 > w0 else "<s>") + "_" + prev,
+              "N2|" + nxt + "_" + (st[b + 1] if b + 1 < w1 else "</s>")):
+        t = get(f)
+        if t is not None:
+            zn += t[0]
+            zp += t[1]
+    return zn, zp
+
+
 @lru_cache(maxsize=1)
-def model() -> tuple[list[float], list[list[float]]]:
-    """Bias per class and weights per feature, in :data:`CLASSES` order (``sentiment_model.toml``)."""
+def model() -> Model:
+    """The fitted model (``sentiment_model.toml`` and ``sentiment_words.tsv``)."""
+    from mediabias.cache import cached, file_key
+    from mediabias.lexicons import _HERE
+
     data = load_toml("sentiment_model.toml")
     weights = data["weights"]
     missing = [f for f in FEATURES if f not in weights]
     if missing:
         raise ValueError(f"sentiment_model.toml lacks weights for {missing}; retrain with benchmarks/train_sentiment.py")
-    return list(data["bias"]), [list(weights[f]) for f in FEATURES]
+    path = _HERE / "sentiment_words.tsv"
+
+    def parse() -> dict[str, tuple[float, float]]:
+        out = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                f, n, p = line.split("\t")
+                out[f] = (float(n), float(p))
+        return out
+
+    words = cached("sentiment-words", file_key([path]), parse)
+    off = data["offsets"]
+    return Model(tuple(data["bias"]), [tuple(weights[f]) for f in FEATURES], words,
+                 (float(off["negative"]), float(off["positive"])))
 
 
-def probabilities(x: list[float], params: tuple[list[float], list[list[float]]] | None = None) -> list[float]:
-    """P(negative), P(neutral), P(positive) for feature vector ``x``."""
-    bias, weights = params or model()
-    z0, z1, z2 = bias
+def logits(x: list[float], lex: dict[str, float] | tuple[float, float] | None = None,
+           m: Model | None = None) -> tuple[float, float]:
+    """(z_negative, z_positive) relative to z_neutral = 0; ``lex``: the word features
+    (:func:`lexical`) or what they add (:func:`word_logits`)."""
+    m = m or model()
+    zn, zp = m.bias
+    if isinstance(lex, tuple):
+        zn += lex[0]
+        zp += lex[1]
+        lex = None
+    dense = m.dense
     for i in compress(range(len(x)), x):  # most features are 0: add up the others only
         xi = x[i]
-        w = weights[i]
-        z0 += xi * w[0]
-        z1 += xi * w[1]
-        z2 += xi * w[2]
-    m = max(z0, z1, z2)
-    e0, e1, e2 = math.exp(z0 - m), math.exp(z1 - m), math.exp(z2 - m)
-    s = e0 + e1 + e2
-    return [e0 / s, e1 / s, e2 / s]
+        wn, wp = dense[i]
+        zn += xi * wn
+        zp += xi * wp
+    if lex:
+        get = m.words.get
+        for f, v in lex.items():
+            wt = get(f)
+            if wt is not None:
+                zn += v * wt[0]
+                zp += v * wt[1]
+    return zn, zp
 
 
-def predict(x: list[float]) -> float:
+def assess(x: list[float], lex: tuple[float, float], m: Model | None = None) -> tuple[list[float], str]:
+    """(probabilities, label) of a mention: :func:`probabilities` and :func:`label` from one sum."""
+    m = m or model()
+    zn, zp = logits(x, lex, m)
+    return _softmax(zn, zp), _argmax(zn, zp, m)
+
+
+def _softmax(zn: float, zp: float) -> list[float]:
+    top = max(zn, 0.0, zp)
+    en, e0, ep = math.exp(zn - top), math.exp(-top), math.exp(zp - top)
+    s = en + e0 + ep
+    return [en / s, e0 / s, ep / s]
+
+
+def _argmax(zn: float, zp: float, m: Model) -> str:
+    # log P(c) + offset, up to the same constant: z_c + offset
+    scores = (zn + m.offsets[0], 0.0, zp + m.offsets[1])
+    return CLASSES[max(range(3), key=scores.__getitem__)]
+
+
+def probabilities(x: list[float], lex: dict[str, float] | None = None, m: Model | None = None) -> list[float]:
+    """P(negative), P(neutral), P(positive) for named features ``x`` and word features ``lex``."""
+    zn, zp = logits(x, lex, m)
+    top = max(zn, 0.0, zp)
+    en, e0, ep = math.exp(zn - top), math.exp(-top), math.exp(zp - top)
+    s = en + e0 + ep
+    return [en / s, e0 / s, ep / s]
+
+
+def predict(x: list[float], lex: dict[str, float] | None = None) -> float:
     """The mention's score in [-1, 1]: P(positive) - P(negative)."""
-    p = probabilities(x)
+    p = probabilities(x, lex)
     return p[2] - p[0]
+
+
+def label(x: list[float], lex: dict[str, float] | None = None, m: Model | None = None) -> str:
+    """The mention's label: the most probable class after the offsets (chosen by the training
+    script on out-of-fold predictions, so that a mention with no evidence stays neutral)."""
+    m = m or model()
+    return _argmax(*logits(x, lex, m), m)

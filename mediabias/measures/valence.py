@@ -124,7 +124,7 @@ class Words:
     """
 
     __slots__ = ("doc", "lows", "val", "negs", "bounds", "accused", "mention_starts", "mention_ends", "_cands", "_muted",
-                 "_quoted", "_sentences", "_names", "_counts")
+                 "_quoted", "_sentences", "_names", "_counts", "_stems", "_side_weights")
 
     def __init__(self, doc: Document, silenced: list[tuple[int, int]] = ()) -> None:
         """``silenced``: token ranges ``(tok_start, tok_end)`` of the party mentions."""
@@ -140,6 +140,8 @@ class Words:
         self._muted = {t for t0, t1 in spans for t in range(t0, t1)}
         self.mention_starts = [s for s, _ in spans]
         self.mention_ends = [e for _, e in spans]
+        self._stems: list[str] | None = None  # word-feature forms, made by target_features.stems
+        self._side_weights: list | None = None  # their weights, made by target_features.word_logits
         self.val: dict[int, float] = {}
         self._quoted: dict[int, bool] = {}
         self._sentences: dict[int, list[int]] = {}
