@@ -181,7 +181,8 @@ def test_model_files_have_a_weight_for_every_feature_and_a_no_evidence_mention_i
     m = tf.model()
     assert len(m.bias) == 2 and len(m.dense) == len(tf.FEATURES)
     assert all(len(w) == 2 for w in m.dense)
-    assert len(m.words) > 1000 and all(f[:2] in ("L|", "R|", "P1", "N1", "P2", "N2") for f in m.words)
+    assert len(m.sides) > 1000 and all(len(t) == 4 for t in m.sides.values())
+    assert len(m.near) > 1000 and all(f[:2] in ("P1", "N1", "P2", "N2") for f in m.near)
     assert tf.label([0.0] * len(tf.FEATURES)) == "neutral"
 
 

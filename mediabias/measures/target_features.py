@@ -277,22 +277,25 @@ CLASSES = ("negative", "neutral", "positive")
 
 
 class Model:
-    """Weights relative to neutral: ``bias`` and each feature's (negative, positive) pair;
-    ``offsets`` added to log P(negative), log P(positive) before the label is chosen.
-    ``sides`` holds the ``L|``/``R|`` word weights by stem, for :func:`word_logits`."""
+    """Weights relative to neutral: ``bias`` and each named feature's (negative, positive) pair;
+    the word features as ``sides`` (stem -> left negative, left positive, right negative, right
+    positive) and ``near`` (the ``P1|``/``N1|``/``P2|``/``N2|`` features -> negative, positive);
+    ``offsets`` added to log P(negative), log P(positive) before the label is chosen."""
 
-    def __init__(self, bias: tuple[float, float], dense: list[tuple[float, float]],
-                 words: dict[str, tuple[float, float]], offsets: tuple[float, float]) -> None:
-        self.bias, self.dense, self.words, self.offsets = bias, dense, words, offsets
-        zero = (0.0, 0.0)
-        self.sides: dict[str, tuple[float, float, float, float]] = {}
-        for f in words:
-            if f[:2] in ("L|", "R|"):
-                st = f[2:]
-                if st not in self.sides:
-                    ln, lp = words.get("L|" + st, zero)
-                    rn, rp = words.get("R|" + st, zero)
-                    self.sides[st] = (ln, lp, rn, rp)
+    def __init__(self, bias: tuple[float, float], dense: list[tuple[float, float]], sides: dict, near: dict,
+                 offsets: tuple[float, float]) -> None:
+        self.bias, self.dense, self.sides, self.near, self.offsets = bias, dense, sides, near, offsets
+
+    def weight(self, feature: str) -> tuple[float, float] | None:
+        """The (negative, positive) weight of one word feature by its name, e.g. ``L|slamm``."""
+        kind, word = feature[:2], feature[2:]
+        if kind in ("L|", "R|"):
+            t = self.sides.get(word)
+            if t is None:
+                return None
+            w = (t[0], t[1]) if kind == "L|" else (t[2], t[3])
+            return w if w != (0.0, 0.0) else None
+        return self.near.get(feature)
 
 
 def stems(w: Words) -> list[str]:
@@ -345,7 +348,7 @@ def word_logits(w: Words, a: int, b: int, w0: int, w1: int, m: Model | None = No
     zn, zp = ln + rn, lp + rp
     prev = st[a - 1] if a > w0 else "<s>"
     nxt = st[b] if b < w1 else "</s>"
-    get = m.words.get
+    get = m.near.get
     for f in ("P1|" + prev, "N1|" + nxt, "P2|" + (st[a - 2] if a - 1 > w0 else "<s>") + "_" + prev,
               "N2|" + nxt + "_" + (st[b + 1] if b + 1 < w1 else "</s>")):
         t = get(f)
@@ -368,17 +371,23 @@ def model() -> Model:
         raise ValueError(f"sentiment_model.toml lacks weights for {missing}; retrain with benchmarks/train_sentiment.py")
     path = _HERE / "sentiment_words.tsv"
 
-    def parse() -> dict[str, tuple[float, float]]:
-        out = {}
+    def parse() -> tuple[dict, dict]:
+        sides: dict[str, list[float]] = {}
+        near: dict[str, tuple[float, float]] = {}
         for line in path.read_text(encoding="utf-8").splitlines():
             if line and not line.startswith("#"):
                 f, n, p = line.split("\t")
-                out[f] = (float(n), float(p))
-        return out
+                if f[:2] in ("L|", "R|"):
+                    k = 0 if f[0] == "L" else 2
+                    t = sides.setdefault(f[2:], [0.0, 0.0, 0.0, 0.0])
+                    t[k], t[k + 1] = float(n), float(p)
+                else:
+                    near[f] = (float(n), float(p))
+        return {w: tuple(t) for w, t in sides.items()}, near
 
-    words = cached("sentiment-words", file_key([path]), parse)
+    sides, near = cached("sentiment-words", ("sides+near", file_key([path])), parse)
     off = data["offsets"]
-    return Model(tuple(data["bias"]), [tuple(weights[f]) for f in FEATURES], words,
+    return Model(tuple(data["bias"]), [tuple(weights[f]) for f in FEATURES], sides, near,
                  (float(off["negative"]), float(off["positive"])))
 
 
@@ -399,7 +408,7 @@ def logits(x: list[float], lex: dict[str, float] | tuple[float, float] | None = 
         zn += xi * wn
         zp += xi * wp
     if lex:
-        get = m.words.get
+        get = m.weight
         for f, v in lex.items():
             wt = get(f)
             if wt is not None:
