@@ -10,7 +10,10 @@ Measures, on the corpus given (JSONL; text in ``content_original`` or
   process reading the corpus and writing JSON Lines to /dev/null) with
   ``--jobs 1`` and ``--jobs 2``: articles/s and MB/s;
 * milliseconds per article for each stage (Document, parties, hedging,
-  sources, sentiment, readability, JSON output), in this process;
+  sources, sentiment, readability, JSON output), in this process, article by
+  article; and each stage alone in a loop over the first 300 articles (best
+  of 5 passes; sentiment with the sources measure's citations, as ``score``
+  runs it);
 * start-up: median wall time of ``mediabias --help`` and of ``mediabias
   score`` on one article, over fresh processes;
 * peak RSS of the batch runs: the largest single process and the largest
@@ -141,6 +144,35 @@ def stages(texts: list[str]) -> dict:
     return per
 
 
+def stage_loops(texts: list[str], passes: int) -> dict:
+    """Each stage timed alone over the same articles, the best of ``passes`` passes, in ms per
+    article (no interleaving with the other stages, so caches stay warm for the one measured)."""
+    from mediabias.measures import hedging, parties, readability, sentiment, sources
+    from mediabias.text import Document
+
+    docs = [Document(t) for t in texts]
+    idxs = [parties.detect(d) for d in docs]
+    srcs = [sources.score(d, i) for d, i in zip(docs, idxs)]
+    runs = {
+        "document": lambda: [Document(t) for t in texts],
+        "parties": lambda: [parties.detect(d) for d in docs],
+        "hedging": lambda: [hedging.score(d, i) for d, i in zip(docs, idxs)],
+        "sources": lambda: [sources.score(d, i) for d, i in zip(docs, idxs)],
+        "sentiment": lambda: [sentiment.score(d, i, sources=s) for d, i, s in zip(docs, idxs, srcs)],
+        "readability": lambda: [readability.score(t, d.n_words) for t, d in zip(texts, docs)],
+    }
+    out = {}
+    for name, run in runs.items():
+        run()  # warm
+        best = float("inf")
+        for _ in range(passes):
+            t0 = time.perf_counter()
+            run()
+            best = min(best, time.perf_counter() - t0)
+        out[name] = round(best / len(texts) * 1000, 3)
+    return out
+
+
 def startup(runs: int, article: Path) -> dict:
     out = {}
     for name, args in (("help", ["--help"]), ("score_one", ["score", str(article), "--format", "jsonl"])):
@@ -183,6 +215,7 @@ def main() -> None:
             "mean_words": round(words),
             "throughput": [throughput(corpus, field, j, len(texts), size) for j in (1, 2)],
             "stage_ms_per_article": stages(texts),
+            "stage_loop_ms_per_article": stage_loops(texts[:100 if args.quick else 300], 3 if args.quick else 5),
             "startup": startup(5 if args.quick else args.runs, article),
         }
         if args.rss_repeat > 1:
