@@ -217,8 +217,6 @@ def main() -> None:
     dense = [tuple(R[i]) for i in range(nd)]
     words = {f: tuple(R[nd + j]) for f, j in vocab.items() if abs(R[nd + j][0]) >= 5e-5 or abs(R[nd + j][1]) >= 5e-5}
     meta = {"train": "NewsMTSC train.jsonl", "n": len(rows), "words": len(words), "note": "document thresholds on PerSenT dev."}
-    p0 = 1 / (1 + np.exp(rb[0]) + np.exp(rb[1]))
-    neutral = float(np.exp(rb[1]) * p0 - np.exp(rb[0]) * p0)  # the score of a mention with no evidence
     write_model(rb, dense, words, (dn, dp), (0.5, -0.5), meta)
     persent = args.data / "persent" / "dev.csv"
     if persent.exists():
@@ -227,6 +225,7 @@ def main() -> None:
         scores = [sd.persent_score(text, entity) for _, entity, text, _ in docs]
         gold = [g for (*_, g) in docs]
         s_or_0 = [0.0 if s is None else s for s in scores]
+        neutral = tf.predict([0.0] * nd)  # the score of a mention with no evidence
         dpos, dneg, f_doc = best_thresholds(s_or_0, gold, neutral)
         print(f"document thresholds +{dpos:.2f} / {dneg:.2f}: PerSenT dev macro-F1 {f_doc:.3f}", file=sys.stderr)
         write_model(rb, dense, words, (dn, dp), (dpos, dneg), meta)

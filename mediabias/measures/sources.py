@@ -329,8 +329,8 @@ def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
                 # of the source cited last with the same common noun in it
                 found_party = _definite_party(doc, named, by_noun)
                 if found_party is not None:
-                    party = found_party
-                    stype, anon = ("document", False) if stype == "document" else ("organisation", False)
+                    party, anon = found_party, False
+                    stype = "document" if stype == "document" else "organisation"
             else:
                 for t in range(*named):
                     if lows[t] in types.COMMON_HEADS:

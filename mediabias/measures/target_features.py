@@ -254,23 +254,22 @@ def lexical(w: Words, a: int, b: int, w0: int, w1: int) -> dict[str, float]:
     """The word features of the mention at tokens ``[a, b)`` in the sentence ``[w0, w1)``:
     ``L|stem`` / ``R|stem`` (the nearest occurrence's distance weight), and the words right
     before and after it ``P1|``, ``N1|``, ``P2|prev2_prev``, ``N2|next_next2`` (value 1)."""
-    lows, muted = w.lows, w._muted
-
-    def word(j: int) -> str:
-        return MASK if j in muted else stem(lows[j])
-
+    st = stems(w)
     out: dict[str, float] = {}
     for j in range(max(w0, a - WORD_WINDOW), a):
-        out["L|" + word(j)] = _DECAY[a - j]  # nearer words come later and win
+        out["L|" + st[j]] = _DECAY[a - j]  # nearer words come later and win
     for j in range(min(w1, b + WORD_WINDOW) - 1, b - 1, -1):
-        out["R|" + word(j)] = _DECAY[j - b + 1]
-    prev = word(a - 1) if a > w0 else "<s>"
-    nxt = word(b) if b < w1 else "</s>"
-    out["P1|" + prev] = 1.0
-    out["N1|" + nxt] = 1.0
-    out["P2|" + (word(a - 2) if a - 1 > w0 else "<s>") + "_" + prev] = 1.0
-    out["N2|" + nxt + "_" + (word(b + 1) if b + 1 < w1 else "</s>")] = 1.0
+        out["R|" + st[j]] = _DECAY[j - b + 1]
+    out.update(dict.fromkeys(_near_features(st, a, b, w0, w1), 1.0))
     return out
+
+
+def _near_features(st: list[str], a: int, b: int, w0: int, w1: int) -> tuple[str, str, str, str]:
+    """The names of the features of the words right before and after the mention."""
+    prev = st[a - 1] if a > w0 else "<s>"
+    nxt = st[b] if b < w1 else "</s>"
+    return ("P1|" + prev, "N1|" + nxt, "P2|" + (st[a - 2] if a - 1 > w0 else "<s>") + "_" + prev,
+            "N2|" + nxt + "_" + (st[b + 1] if b + 1 < w1 else "</s>"))
 
 
 CLASSES = ("negative", "neutral", "positive")
@@ -288,13 +287,10 @@ class Model:
 
     def weight(self, feature: str) -> tuple[float, float] | None:
         """The (negative, positive) weight of one word feature by its name, e.g. ``L|slamm``."""
-        kind, word = feature[:2], feature[2:]
+        kind = feature[:2]
         if kind in ("L|", "R|"):
-            t = self.sides.get(word)
-            if t is None:
-                return None
-            w = (t[0], t[1]) if kind == "L|" else (t[2], t[3])
-            return w if w != (0.0, 0.0) else None
+            t = self.sides.get(feature[2:])
+            return None if t is None else t[:2] if kind == "L|" else t[2:]
         return self.near.get(feature)
 
 
@@ -346,11 +342,8 @@ def word_logits(w: Words, a: int, b: int, w0: int, w1: int, m: Model | None = No
     ln, lp = _side(st[lo:a][::-1], wts[lo:a][::-1], 0)
     rn, rp = _side(st[b:hi], wts[b:hi], 2)
     zn, zp = ln + rn, lp + rp
-    prev = st[a - 1] if a > w0 else "<s>"
-    nxt = st[b] if b < w1 else "</s>"
     get = m.near.get
-    for f in ("P1|" + prev, "N1|" + nxt, "P2|" + (st[a - 2] if a - 1 > w0 else "<s>") + "_" + prev,
-              "N2|" + nxt + "_" + (st[b + 1] if b + 1 < w1 else "</s>")):
+    for f in _near_features(st, a, b, w0, w1):
         t = get(f)
         if t is not None:
             zn += t[0]
@@ -439,11 +432,7 @@ def _argmax(zn: float, zp: float, m: Model) -> str:
 
 def probabilities(x: list[float], lex: dict[str, float] | None = None, m: Model | None = None) -> list[float]:
     """P(negative), P(neutral), P(positive) for named features ``x`` and word features ``lex``."""
-    zn, zp = logits(x, lex, m)
-    top = max(zn, 0.0, zp)
-    en, e0, ep = math.exp(zn - top), math.exp(-top), math.exp(zp - top)
-    s = en + e0 + ep
-    return [en / s, e0 / s, ep / s]
+    return _softmax(*logits(x, lex, m))
 
 
 def predict(x: list[float], lex: dict[str, float] | None = None) -> float:
