@@ -13,7 +13,9 @@ from typing import Any, Callable
 import click
 
 from mediabias import __version__
+from mediabias.render import FORMATS
 from mediabias.cli_options import (
+    check_options,
     engine_options,
     explain_option,
     field_map,
@@ -27,18 +29,21 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 13
 EXIT_CODES_HELP = """\b
 Exit codes:
   0  every input was analysed
-  1  error: nothing could be analysed (bad config, all inputs failed)
+  1  error: nothing to analyse, or nothing could be (bad config, all inputs failed)
   2  usage error: bad option, missing path
   3  some inputs failed in a batch; the others were analysed and printed
 130  interrupted (Ctrl-C)"""
 
 def _run_dask(measures: tuple[str, ...], opts: dict[str, Any], config, field_map: dict[str, str]) -> None:
+    from importlib.util import find_spec
+
     if not opts.get("output_dir"):
         raise click.UsageError("--engine dask needs --output-dir (results are written there by the workers)")
-    try:
-        from mediabias import engine_dask
-    except ImportError as e:
-        raise click.ClickException(f"the Dask engine needs dask and distributed: pip install 'mediabias[dask]' ({e})")
+    missing = [name for name in ("dask", "distributed") if find_spec(name) is None]
+    if missing:
+        raise click.ClickException(f"the Dask engine needs {' and '.join(missing)}, which are not installed: "
+                                   "pip install 'mediabias[dask]'")
+    from mediabias import engine_dask
     try:
         summary = engine_dask.run(
             opts["paths"], output_dir=opts["output_dir"], scheduler=opts["scheduler"], config=config,
@@ -58,45 +63,59 @@ def _run_dask(measures: tuple[str, ...], opts: dict[str, Any], config, field_map
 def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
     """Common body of every analysing command (and of compare and report)."""
     from mediabias import batch
+    from mediabias.cli_inputs import FailureLog, InputsError, MetaTable, nonempty, with_meta
     from mediabias.inputs import DEFAULT_MAX_BYTES, iter_inputs
 
-    config = make_config(opts["party_specs"], opts["config_path"], opts["lexicon_specs"], opts.get("group_people"))
+    check_options(opts)
+    config = make_config(opts.get("party_specs", ()), opts.get("config_path"), opts.get("lexicon_specs", ()),
+                         opts.get("group_people"))
     fields = field_map(opts["field_specs"])
     if opts.get("engine") == "dask":
         return _run_dask(measures, opts, config, fields)
+    fmt = opts.get("fmt")
     if opts.get("explain"):
-        if opts["fmt"] not in (None, "table"):
-            raise click.UsageError("--explain prints the text with its spans; it cannot be combined with --format "
-                                   + opts["fmt"])
+        if fmt not in (None, "table"):
+            raise click.UsageError("--explain prints the text with its spans; it cannot be combined with --format " + fmt)
         fmt = "explain"
     elif measure == "report":
         fmt = "html"
     else:
-        fmt = opts["fmt"] or ("table" if sys.stdout.isatty() else ("json" if measure == "compare" else "jsonl"))
-    items = iter_inputs(
-        opts["paths"],
-        patterns=opts["patterns"],
-        text_field=opts["text_field"],
-        id_field=opts["id_field"],
-        field_map=fields,
-        stdin_jsonl=opts["stdin_jsonl"],
-        max_bytes=opts["max_bytes"] or DEFAULT_MAX_BYTES,
-    )
+        fmt = fmt or ("table" if sys.stdout.isatty() else ("json" if measure == "compare" else "jsonl"))
+    try:
+        meta = MetaTable.read(opts["meta_path"]) if opts.get("meta_path") else None
+        items = nonempty(with_meta(
+            iter_inputs(
+                opts["paths"],
+                patterns=opts["patterns"],
+                text_field=opts["text_field"],
+                id_field=opts["id_field"],
+                field_map=fields,
+                stdin_jsonl=opts["stdin_jsonl"],
+                max_bytes=opts["max_bytes"] or DEFAULT_MAX_BYTES,
+            ),
+            paths=opts["paths"], outlet=opts.get("outlet"), outlet_from_dir=opts.get("outlet_from_dir"), meta=meta,
+        ), opts["paths"], opts["patterns"])
+    except InputsError as e:
+        raise click.ClickException(str(e)) from None
     show_progress = opts["progress"] if opts["progress"] is not None else sys.stderr.isatty()
     counts = {"done": 0, "failed": 0}
+    failures = FailureLog(lambda line: click.echo(line, err=True))
 
     def on_record(record: dict) -> None:
         counts["done"] += 1
         if "error" in record:
             counts["failed"] += 1
-            click.echo(f"mediabias: {record.get('source')}: {record['error']['message']}", err=True)
+            failures.add(record)
 
     results = batch.run(items, config=config, measures=measures, jobs=opts["jobs"])
     if show_progress:
         from mediabias.inputs import estimate_count
         from mediabias.render.progress import with_progress
 
-        results = with_progress(results, estimate_count(opts["paths"], patterns=opts["patterns"]))
+        # views that print each article as it arrives (the others print once at the end)
+        interleaved = fmt == "explain" or (fmt == "table" and measure in ("hedging", "sentiment", "sources", "parties"))
+        results = with_progress(results, estimate_count(opts["paths"], patterns=opts["patterns"]),
+                                interleaved=interleaved and sys.stdout.isatty())
     try:
         _render(measure, fmt, results, on_record, opts)
     except KeyboardInterrupt:
@@ -109,6 +128,11 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(EXIT_OK)
+    failures.finish()
+    if meta is not None and meta.unused():
+        lines = meta.unused()
+        click.echo(f"mediabias: {opts['meta_path']}: {len(lines)} row(s) matched no input (line {', '.join(map(str, lines[:5]))}"
+                   f"{' ...' if len(lines) > 5 else ''})", err=True)
     if counts["failed"]:
         ok = counts["done"] - counts["failed"]
         click.echo(f"mediabias: {counts['failed']} of {counts['done']} input(s) failed", err=True)
@@ -156,7 +180,7 @@ def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None], 
         for item, record in results:
             on_record(record)
             pairs.append((item, record))
-        render_story(measure, fmt, pairs, out, opts.get("output"))
+        render_story(measure, fmt, pairs, out, opts.get("output"), everything=opts.get("all", False))
         return
     if fmt == "explain":
         from mediabias.render.explain import ExplainView
@@ -165,6 +189,16 @@ def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None], 
         for item, record in results:
             on_record(record)
             view.add(item, record)
+        return
+    if fmt == "toml":  # parties: the suggested [parties] config alone, to save with '>'
+        from mediabias.render.parties_view import write_config
+
+        write_config(records, out, on_record)
+        return
+    if fmt == "csv" and measure in ("hedging", "sources"):  # one row per hit / citation
+        from mediabias.render.hits_csv import write_hits_csv
+
+        write_hits_csv(measure, results, out, on_record, guard)
         return
     if fmt in ("jsonl", "json", "csv"):
         from mediabias.render import records as writers
@@ -198,16 +232,18 @@ def main() -> None:
 
     \b
     Examples:
-      mediabias score examples/
-      mediabias score article.txt --format json
+      mediabias score examples/articles
+      mediabias score examples/articles/wire_service.txt --format json
       mediabias score corpus.jsonl --format csv > scores.csv
-      mediabias hedging examples/state_broadcaster.txt
-      cat article.txt | mediabias sentiment - --party "Russia=Russia,Moscow"
+      mediabias hedging examples/articles/state_broadcaster.txt
+      cat examples/articles/wire_service.txt | mediabias sentiment - --party "Estova=Estova,Estovan"
     """
 
 
-def _command(name: str, measures: tuple[str, ...], doc: str, extra: Callable | None = None) -> None:
-    @input_options
+def _command(name: str, measures: tuple[str, ...], doc: str, extra: Callable | None = None, **option_set: Any) -> None:
+    """A command: the input options it uses (``option_set``: see input_options), and ``extra`` options."""
+
+    @input_options(**option_set)
     def command(**opts: Any) -> None:
         _run(name, measures, opts)
 
@@ -248,6 +284,7 @@ _command(
       mediabias hedging article.txt --explain
     """,
     extra=explain_option,
+    group_people=False,
 )
 _command(
     "sentiment",
@@ -263,6 +300,7 @@ _command(
       mediabias sentiment article.txt --explain
     """,
     extra=explain_option,
+    lexicons=False,
 )
 _command(
     "sources",
@@ -277,6 +315,8 @@ _command(
       mediabias sources article.txt --explain
     """,
     extra=explain_option,
+    lexicons=False,
+    group_people=False,
 )
 _command(
     "parties",
@@ -292,6 +332,9 @@ _command(
       mediabias parties article.txt --format json | jq '.parties.parties[] | {name, mentions}'
       mediabias parties articles/ --config parties.toml
     """,
+    lexicons=False,
+    group_people=False,
+    formats=FORMATS + ("toml",),
 )
 _command(
     "readability",
@@ -304,6 +347,9 @@ _command(
       mediabias readability articles/
       mediabias readability article.txt --format json
     """,
+    parties=False,
+    lexicons=False,
+    group_people=False,
 )
 
 _command(
@@ -339,6 +385,7 @@ _command(
       mediabias report examples/articles -o examples/report.html
     """,
     extra=report_options,
+    formats=None,
 )
 
 

@@ -6,6 +6,7 @@ everything else when a command runs.
 
 from __future__ import annotations
 
+import os
 from typing import Callable
 
 import click
@@ -13,45 +14,116 @@ import click
 from mediabias.render import FORMATS
 
 
-def input_options(f: Callable) -> Callable:
-    """Options shared by every analysing command, in one place."""
-    options = [
-        click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True)),
-        click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
-                     help="Output format. Default: table on a terminal, jsonl when piped."),
-        click.option("--glob", "patterns", multiple=True, metavar="PATTERN",
-                     help="In directories, only files matching PATTERN (repeatable), e.g. --glob '*.txt'."),
-        click.option("--jsonl", "stdin_jsonl", is_flag=True,
-                     help="Read standard input ('-') as a JSONL corpus instead of one article."),
-        click.option("--text-field", default="text", show_default=True, help="JSONL field holding the article text."),
-        click.option("--id-field", default="id", show_default=True, help="JSONL field holding the article id."),
-        click.option("--field", "field_specs", multiple=True, metavar="KEY=FIELD",
-                     help="Take title/outlet/date/url from another JSONL field, e.g. --field outlet=source."),
-        click.option("--party", "party_specs", multiple=True, metavar="NAME=ALIAS,...",
-                     help='Define a party and its aliases (repeatable), e.g. --party "Russia=Russia,Russian,Moscow,Kremlin". '
-                          "Replaces automatic detection."),
-        click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-                     help="TOML file with a [parties] table of name = [aliases] (and [lexicons], as --lexicon)."),
-        click.option("--lexicon", "lexicon_specs", multiple=True, metavar="NAME=FILE",
-                     help="Replace a packaged word list with FILE (one phrase a line), e.g. --lexicon hedge=my_hedges.txt; "
-                          "NAME: hedge, distancing, weasel, booster."),
-        click.option("--group-people/--no-group-people", "group_people", default=None,
-                     help="Count a person's mentions toward the party they speak for (Konashenkov -> Russia) "
-                          "instead of listing the person apart. Default: off, or the config's group_people."),
-        click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-                     help="Worker processes for batches. Default: all cores; 1 = in this process."),
-        click.option("--max-bytes", type=click.IntRange(min=1), default=None,
-                     help="Refuse inputs (files, JSONL lines) larger than this many bytes: an error record, the batch goes on. Default 16 MiB; analysis needs ~80x an input's size in memory."),
-        click.option("--progress/--no-progress", default=None,
-                     help="Progress bar on stderr. Default: on when stderr is a terminal."),
-    ]
-    for option in reversed(options):
-        f = option(f)
-    return f
+
+def input_options(*, parties: bool = True, lexicons: bool = True, group_people: bool = True,
+                  formats: tuple[str, ...] | None = FORMATS) -> Callable[[Callable], Callable]:
+    """Options shared by the analysing commands, in one place.  A command is
+    given only the options that change what it prints: ``readability`` takes
+    no parties, ``sentiment`` no word lists, ``report`` no --format."""
+
+    def decorate(f: Callable) -> Callable:
+        options = [
+            click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True)),
+        ]
+        if formats:
+            options.append(click.option("--format", "-f", "fmt", type=click.Choice(formats), default=None,
+                                        help="Output format. Default: table on a terminal, jsonl when piped."))
+        options += [
+            click.option("--glob", "patterns", multiple=True, metavar="PATTERN",
+                         help="In directories, only files matching PATTERN (repeatable), e.g. --glob '*.txt'. "
+                              "Default: the article files (.txt, .md, .html, .htm, .jsonl, .ndjson ...)."),
+            click.option("--jsonl", "stdin_jsonl", is_flag=True,
+                         help="Read standard input ('-') as a JSONL corpus instead of one article."),
+            click.option("--text-field", default="text", show_default=True, help="JSONL field holding the article text."),
+            click.option("--id-field", default="id", show_default=True, help="JSONL field holding the article id."),
+            click.option("--field", "field_specs", multiple=True, metavar="KEY=FIELD",
+                         help="Take title/outlet/date/url from another JSONL field, e.g. --field outlet=source."),
+            click.option("--outlet", metavar="NAME", default=None,
+                         help="The outlet of the input(s) (one file, or a folder of one outlet's articles): "
+                              "labels the columns of compare and report."),
+            click.option("--outlet-from-dir", is_flag=True,
+                         help="Folders laid out as OUTLET/article.txt: the first folder under the directory given "
+                              "is each article's outlet."),
+            click.option("--meta", "meta_path", type=click.Path(exists=True, dir_okay=False), default=None,
+                         metavar="FILE.csv",
+                         help="A CSV with a path (relative to the CSV) or id column and any of outlet, title, date, "
+                              "url: metadata for many files."),
+        ]
+        if parties:
+            options += [
+                click.option("--party", "party_specs", multiple=True, metavar="NAME=ALIAS,...",
+                             help='Define a party and its aliases (repeatable), e.g. --party "Russia=Russia,Russian,Moscow,Kremlin". '
+                                  "Replaces automatic detection."),
+                click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+                             help="TOML file with a [parties] table of name = [aliases] (and [lexicons], as --lexicon)."),
+            ]
+        if lexicons:
+            options.append(click.option(
+                "--lexicon", "lexicon_specs", multiple=True, metavar="NAME=FILE",
+                help="Replace a packaged hedging word list with FILE (one phrase a line), e.g. --lexicon hedge=my_hedges.txt; "
+                     "NAME: hedge, distancing, weasel, booster."))
+        if group_people:
+            options.append(click.option(
+                "--group-people/--no-group-people", "group_people", default=None,
+                help="Count a person's mentions toward the party they speak for (Konashenkov -> Russia) "
+                     "instead of listing the person apart. Default: off, or the config's group_people."))
+        options += [
+            click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                         help="Worker processes for batches. Default: all cores; 1 = in this process."),
+            click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+                         help="Refuse inputs (files, JSONL lines) larger than this many bytes: an error record, the batch goes on. Default 16 MiB; analysis needs ~80x an input's size in memory."),
+            click.option("--progress/--no-progress", default=None,
+                         help="Progress on stderr: a bar on a terminal, else a line every few seconds. "
+                              "Default: on when stderr is a terminal."),
+        ]
+        for option in reversed(options):
+            f = option(f)
+        return f
+
+    return decorate
+
+
+def _given(name: str) -> bool:
+    """The user typed option ``name`` (not its default)."""
+    from click.core import ParameterSource
+
+    ctx = click.get_current_context(silent=True)
+    return ctx is not None and ctx.get_parameter_source(name) in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT)
+
+
+def check_options(opts: dict) -> None:
+    """Usage errors for options that would be accepted and then ignored."""
+    from mediabias.inputs import JSONL_SUFFIXES
+
+    paths = opts["paths"]
+    dirs = [p for p in paths if p != "-" and os.path.isdir(p)]
+    jsonl = [p for p in paths if p != "-" and not os.path.isdir(p) and p.lower().endswith(JSONL_SUFFIXES)]
+    if opts.get("patterns") and not dirs:
+        raise click.UsageError("--glob chooses files inside directories, and no directory was given")
+    if opts.get("stdin_jsonl") and "-" not in paths:
+        raise click.UsageError("--jsonl reads standard input ('-') as a corpus, and '-' was not given")
+    may_be_corpus = dirs or jsonl or ("-" in paths and opts.get("stdin_jsonl"))
+    for name, flag in (("text_field", "--text-field"), ("id_field", "--id-field"), ("field_specs", "--field")):
+        if _given(name) and not may_be_corpus:
+            raise click.UsageError(f"{flag} names a field of JSONL corpora (.jsonl, .ndjson, or '-' with --jsonl), "
+                                   "and none was given")
+    if opts.get("outlet") is not None and opts.get("outlet_from_dir"):
+        raise click.UsageError("--outlet and --outlet-from-dir both name the outlet: choose one")
+    if opts.get("outlet") is not None and not opts["outlet"].strip():
+        raise click.BadParameter("the outlet's name is empty", param_hint="'--outlet'")
+    if opts.get("engine", "local") == "dask":
+        for name, flag in (("fmt", "--format"), ("jobs", "--jobs"), ("progress", "--progress"), ("explain", "--explain"),
+                           ("outlet", "--outlet"), ("outlet_from_dir", "--outlet-from-dir"), ("meta_path", "--meta")):
+            if opts.get(name) not in (None, False):
+                raise click.UsageError(f"{flag} does not apply to --engine dask (the workers write JSON Lines to --output-dir)")
+    else:
+        for name, flag in (("output_dir", "--output-dir"), ("scheduler", "--scheduler")):
+            if opts.get(name):
+                raise click.UsageError(f"{flag} is for --engine dask; add --engine dask or leave it out")
 
 
 def make_config(
-    party_specs: tuple[str, ...], config_path: str | None, lexicon_specs: tuple[str, ...] = (),
+    party_specs: tuple[str, ...] = (), config_path: str | None = None, lexicon_specs: tuple[str, ...] = (),
     group_people: bool | None = None,
 ):
     from dataclasses import replace
@@ -117,5 +189,10 @@ def engine_options(f: Callable) -> Callable:
 
 
 def report_options(f: Callable) -> Callable:
+    from mediabias.render.limits import REPORT_ALL_UP_TO
+
+    f = click.option("--all", "all", is_flag=True,
+                     help=f"Above {REPORT_ALL_UP_TO} articles the report shows the comparison and charts without "
+                          "the articles' texts; --all writes every article as well.")(f)
     return click.option("--output", "-o", required=True, type=click.Path(dir_okay=False),
                         help="The HTML file to write (written whole or not at all).")(f)

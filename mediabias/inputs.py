@@ -4,7 +4,9 @@
 
 * a file is one article (``.txt``, ``.md`` or anything else read as text);
 * a directory is walked recursively in sorted order, skipping hidden files
-  and folders; ``glob`` patterns choose the files (default: every file);
+  and folders; ``glob`` patterns choose the files (default: the article
+  files, :data:`ARTICLE_SUFFIXES` -- not a config, a script or an image
+  lying beside the articles);
 * ``-`` is standard input (one article, or a corpus with ``jsonl=True``);
 * ``.jsonl`` / ``.ndjson`` files are corpora: one JSON object per line with
   the article in ``text`` (or ``text_field``; a list of strings -- sentences
@@ -30,6 +32,8 @@ from typing import Any, BinaryIO, Iterable, Iterator, Mapping
 from mediabias.report import META_FIELDS
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+# what counts as an article in a directory when no --glob is given
+ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm") + JSONL_SUFFIXES
 # Larger inputs are refused by default: a news article is tens of kilobytes,
 # and analysis holds ~80 bytes of Python objects per byte of text (a 50 MB
 # "article" would need ~4 GB and a minute while the batch's output waits for
@@ -112,6 +116,8 @@ def _walk(root: Path, patterns: tuple[str, ...]) -> Iterator[Path]:
                 continue
             if patterns and not any(fnmatch.fnmatch(name, p) for p in patterns):
                 continue
+            if not patterns and not name.lower().endswith(ARTICLE_SUFFIXES):
+                continue
             yield Path(dirpath) / name
 
 
@@ -187,6 +193,19 @@ def iter_inputs(
         yield _text_item(name, name, data, max_bytes)
 
 
+def text_fields(obj: Mapping[str, Any], min_chars: int = 200) -> list[str]:
+    """Fields of a JSONL object that look like an article's text (a long
+    string, or a list of strings), longest first -- the hint when the text
+    field is missing."""
+    sizes = {}
+    for key, value in obj.items():
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            value = "\n".join(value)
+        if isinstance(value, str) and len(value) >= min_chars:
+            sizes[str(key)] = len(value)
+    return sorted(sizes, key=lambda k: -sizes[k])
+
+
 def _text_item(id: str, source: str, data: bytes, max_bytes: int) -> Item:
     if len(data) > max_bytes:
         return Item(id, source, error=("too_large", f"more than the limit of {max_bytes:,} bytes (see --max-bytes)"))
@@ -234,6 +253,8 @@ def _iter_jsonl(
             text = "\n".join(text)  # a corpus stored as a list of sentences or paragraphs
         if not isinstance(text, str):
             what = "missing" if text is None else f"a {type(text).__name__}, not a string"
-            yield Item(item_id, source, meta=meta, error=("field", f"line {lineno}: field {text_field!r} is {what}"))
+            hint = text_fields(obj)
+            hint = f" (text is in: {', '.join(hint)}; see --text-field)" if hint else ""
+            yield Item(item_id, source, meta=meta, error=("field", f"line {lineno}: field {text_field!r} is {what}{hint}"))
             continue
         yield Item(item_id, source, text=text, meta=meta)

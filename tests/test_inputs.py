@@ -15,20 +15,23 @@ def test_utf8_bom_utf16_and_legacy_encodings_are_decoded():
 
 def test_binary_is_an_error_item(tmp_path):
     (tmp_path / "a.txt").write_text("Fine article.", encoding="utf-8")
-    (tmp_path / "b.bin").write_bytes(bytes(range(256)) * 10)
+    (tmp_path / "b.txt").write_bytes(bytes(range(256)) * 10)
     items = list(iter_inputs([str(tmp_path)]))
-    assert [i.id.rsplit("/", 1)[-1] for i in items] == ["a.txt", "b.bin"]
+    assert [i.id.rsplit("/", 1)[-1] for i in items] == ["a.txt", "b.txt"]
     assert items[0].error is None and items[0].text == "Fine article."
     assert items[1].error[0] == "binary"
 
 
 def test_directory_walk_is_recursive_sorted_skips_hidden_and_globs(tmp_path):
-    for name in ("b.txt", "a.md", "sub/c.txt", ".hidden.txt", ".git/x.txt", "notes.csv"):
+    for name in ("b.txt", "a.md", "sub/c.txt", ".hidden.txt", ".git/x.txt", "notes.csv", "page.HTML", "c.jsonl"):
         p = tmp_path / name
         p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text("x", encoding="utf-8")
+        p.write_text("x" if not name.endswith("jsonl") else '{"text": "x"}\n', encoding="utf-8")
+    # without --glob, the article files only: not notes.csv
     names = [i.id[len(str(tmp_path)) + 1:] for i in iter_inputs([str(tmp_path)])]
-    assert names == ["a.md", "b.txt", "notes.csv", "sub/c.txt"]
+    assert names == ["a.md", "b.txt", "c.jsonl:1", "page.HTML", "sub/c.txt"]
+    names = [i.id[len(str(tmp_path)) + 1:] for i in iter_inputs([str(tmp_path)], patterns=("*.csv",))]
+    assert names == ["notes.csv"]
     names = [i.id[len(str(tmp_path)) + 1:] for i in iter_inputs([str(tmp_path)], patterns=("*.txt",))]
     assert names == ["b.txt", "sub/c.txt"]
 

@@ -1,71 +1,132 @@
 """``mediabias compare`` on a terminal: one table per group, one column per
-article, marked cells highlighted (and starred, so NO_COLOR still shows
-them), the group's summary beneath.  Many articles are paged into several
-tables so every column stays readable."""
+article, the starred cell highlighted (and starred, so NO_COLOR still shows
+it), the group's summary beneath.
+
+The columns are headed by the articles' labels when they fit, else by
+their numbers (the key is printed first).  Cells wrap at spaces only, so a
+number is never cut and a word never split: when the articles do not all
+fit the terminal's width, the table is paged, as many articles a page as
+fit.
+"""
 
 from __future__ import annotations
 
 from typing import Any, TextIO
 
+from rich import box
 from rich.console import Console
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from mediabias.render.table import label_style
+from mediabias.compare import STAR_RULE, format_value
+from mediabias.render.layout import fit_columns
+from mediabias.render.stance import CREDENCE_STYLE
+from mediabias.render.table import sign_style
 
-COLUMN_WIDTH = 16  # characters a value column needs
 
-
-def _cell(row: dict, i: int) -> Text:
+def _cell(row: dict, i: int, compact: bool) -> Text:
     v = row["values"][i]
     kind = row["kind"]
-    marked = i in row["marked"]
+    sep = "\n" if compact else " "
+    d = (row.get("details") or [None] * (i + 1))[i] or {}
     if v is None:
         return Text("\u2013", style="dim")
-    if kind == "share":
-        text = Text(f"{100 * v:.0f}%")
-    elif kind == "score":
-        d = (row.get("details") or [None] * (i + 1))[i] or {}
-        text = Text(f"{v:+.2f}", style=label_style(d.get("label")))
-        text.append(f" ({d.get('mentions', 0)})", style="dim")
+    if kind == "score":
+        text = Text(format_value(v, kind), style=sign_style(v))
+        star_at = len(text.plain)
+        text.append(f"{sep}({d.get('mentions', 0)})", style="dim")
         a, q = d.get("author"), d.get("quoted")
-        text.append("\n" + " ".join(
-            f"{name} {x:+.2f}" for name, x in (("auth", a), ("quot", q)) if x is not None), style="dim")
-    elif kind == "count":
-        text = Text(f"{v:.0f}")
-        d = (row.get("details") or [None] * (i + 1))[i] or {}
-        if d.get("quoted_words"):
-            text.append(f" ({d['quoted_words']} w)", style="dim")
+        voices = " ".join(f"{name} {x:+.2f}" for name, x in (("auth", a), ("quot", q)) if x is not None)
+        if voices:
+            text.append("\n" + voices, style="dim")
+    elif kind == "words":
+        text = Text(f"{v:.0f} w")
+        star_at = len(text.plain)
+        if d.get("credence"):
+            text.append(f"{sep}{d['credence']}", style=CREDENCE_STYLE.get(d["credence"], ""))
     else:
-        text = Text(f"{v:.1f}")
-    if marked:
-        first = len(text.plain.split("\n")[0])
-        text.stylize("bold reverse", 0, first)
-        text = text[:first] + Text(" *") + text[first:]
+        text = Text(format_value(v, kind))
+        star_at = len(text.plain)
+        if kind == "count" and d.get("quoted_words"):
+            text.append(f"{sep}({d['quoted_words']} w)", style="dim")
+    if i in row["marked"]:
+        text.stylize("bold reverse", 0, star_at)
+        text = text[:star_at] + Text(" *") + text[star_at:]
     return text
+
+
+def _table(group: dict, articles: list[dict], cols: list[int], numbered: bool, compact: bool, title: str) -> Table:
+    t = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    t.add_column("")
+    for i in cols:
+        t.add_column(Text(str(i + 1) if numbered else articles[i]["label"], style="bold"), justify="right")
+    if any(articles[i]["error"] for i in cols):
+        t.add_row("error", *[Text(articles[i]["error"] or "", style="red") for i in cols])
+    for row in group["rows"]:
+        label = Text(("  " if row.get("parent") else "") + row["label"], style="dim" if row.get("parent") else "")
+        t.add_row(label, *[_cell(row, i, compact) for i in cols])
+    return t
+
+
+def _min_width(console: Console, table: Table) -> int:
+    return Measurement.get(console, console.options.update_width(10**6), table).minimum
+
+
+def _pages(console: Console, comparison: dict, numbered: bool, compact: bool) -> list[list[int]] | None:
+    """Article columns per page so every page fits, or None when not even one column fits.
+    A table's least width is the label column's plus each article column's
+    (the longest word of each, with its padding), measured once per column."""
+    articles, groups = comparison["articles"], comparison["groups"]
+    base = max(_min_width(console, _table(g, articles, [], numbered, compact, "")) for g in groups)
+    widths = [max(_min_width(console, _table(g, articles, [i], numbered, compact, "")) for g in groups) - base
+              for i in range(len(articles))]
+    pages: list[list[int]] = []
+    queue = list(range(len(articles)))
+    while queue:
+        page = [queue.pop(0)]
+        while queue and base + sum(widths[j] for j in page) + widths[queue[0]] <= console.width:
+            page.append(queue.pop(0))
+        # the estimate can be a column or two short (padding at the edges): check the page itself
+        while not all(_min_width(console, _table(g, articles, page, numbered, compact, "")) <= console.width
+                      for g in groups):
+            if len(page) == 1:
+                return None
+            queue.insert(0, page.pop())
+        pages.append(page)
+    return pages
 
 
 def render_comparison(comparison: dict[str, Any], out: TextIO) -> None:
     console = Console(file=out)
     articles = comparison["articles"]
-    per_page = max(2, (console.width - 34) // COLUMN_WIDTH)
-    pages = [list(range(k, min(k + per_page, len(articles)))) for k in range(0, len(articles), per_page)]
+    layout = None
+    for numbered, compact in ((False, False), (True, False), (True, True)):
+        pages = _pages(console, comparison, numbered, compact)
+        if pages is not None and (len(pages) == 1 or (numbered and compact)):
+            layout = (numbered, compact, pages)
+            break
+    if layout is None:  # a terminal narrower than one column: one article a page
+        layout = (True, True, [[i] for i in range(len(articles))])
+    numbered, compact, pages = layout
+    if numbered:
+        key = Table.grid(padding=(0, 1))
+        key.add_column(justify="right", style="bold")
+        key.add_column()
+        for i, a in enumerate(articles):
+            key.add_row(str(i + 1), a["label"])
+        console.print(key)
+        console.print()
     for group in comparison["groups"]:
-        for n, cols in enumerate(pages):
+        for cols in pages:
             title = group["title"]
             if len(pages) > 1:
                 title += f" (articles {cols[0] + 1}\u2013{cols[-1] + 1} of {len(articles)})"
-            t = Table(title=title, title_justify="left", show_lines=False)
-            t.add_column("", overflow="fold", max_width=32)
-            for i in cols:
-                a = articles[i]
-                t.add_column(Text(a["label"], style="bold"), justify="right", overflow="fold", max_width=COLUMN_WIDTH + 6)
-            if any(articles[i]["error"] for i in cols):
-                t.add_row("error", *[Text(articles[i]["error"] or "", style="red") for i in cols])
-            for row in group["rows"]:
-                t.add_row(row["label"], *[_cell(row, i) for i in cols])
-            console.print(t)
+            table = _table(group, articles, cols, numbered, compact, title)
+            fit_columns(console, table, console.width)
+            console.print(table)
         console.print(Text(group["summary"], style="italic"))
         console.print()
-    console.print("[dim]* marks the cell furthest from its row's median; sentiment cells: score (mentions), "
-                  "author and quoted voice beneath; --format json gives the comparison as data[/dim]")
+    console.print(Text(f"{STAR_RULE}. Sentiment cells: the party's stance (mentions), author and quoted voice beneath; "
+                       "voice rows: the words given to each voice and the author's credence toward it. "
+                       "--format json gives the comparison as data.", style="dim"))

@@ -1,13 +1,16 @@
 """``--explain``: the article's text in the terminal with every span the
 numbers were counted from highlighted by kind, a legend, and the numbers.
 
-With colour: hedging hits coloured by category, party mentions green/red
-by their sentiment, attribution cues bold, sources cyan, quoted content
-dim.  Without colour (``NO_COLOR``, or output to a file or pipe) the same
-spans are marked in the text itself, so nothing is lost:
+With colour: hedging hits coloured by category, party mentions red or
+green by the sign of their score, the words by which the author distances a
+voice reversed in magenta, attribution cues bold, sources cyan, quoted
+content dim -- and the legend in those colours.  Without colour
+(``NO_COLOR``, or output to a file or pipe) the same spans are marked in the
+text itself, so nothing is lost, and the legend shows the marks:
 
     [may|H]  [alleged|D]  [some say|W]  [of course|B]   hedging by category
     {Moscow|-0.30}                                      a party mention and its score
+    ‹"remote investigation"|distances Amnesty›          a voice the author distances
     <said|CUE>  <Konashenkov|SRC>  «...»                an attribution: cue, source, content
 
 Long texts wrap to the terminal's width (rich does it), so a narrow
@@ -16,14 +19,15 @@ terminal works.
 
 from __future__ import annotations
 
-import os
 from typing import Any, TextIO
 
 from rich.console import Console
 from rich.text import Text
 
 from mediabias.inputs import Item
-from mediabias.render.table import article_name, fmt
+from mediabias.render.stance import voice_line
+from mediabias.render.table import article_name, fmt, headline, sign_style
+from mediabias.render.views import plain_console
 
 CATEGORY = {"hedge": ("yellow", "H"), "distancing": ("magenta", "D"), "weasel": ("cyan", "W"), "booster": ("blue", "B")}
 LAYERS = {"score": ("hedging", "sentiment", "sources"), "hedging": ("hedging",), "sentiment": ("sentiment",), "sources": ("sources",)}
@@ -39,8 +43,12 @@ def _spans(record: dict, layers: tuple[str, ...]) -> list[tuple[int, int, str, s
     if "sentiment" in layers and record.get("sentiment"):
         for p in record["sentiment"]["parties"]:
             for e in p["evidence"]:
-                style = {"positive": "bold green", "negative": "bold red"}.get(e.get("label") or "", "bold")
-                out.append((e["start"], e["end"], style, "{", f"|{e['score']:+.2f}}}"))
+                out.append((e["start"], e["end"], f"bold {sign_style(e['score'])}".strip(), "{", f"|{e['score']:+.2f}}}"))
+            for v in p.get("voices") or []:
+                if v.get("credence") == "distanced":
+                    who = v.get("speaker") or "anonymous"
+                    for ev in v.get("credence_evidence") or []:
+                        out.append((ev["start"], ev["end"], "reverse magenta", "\u2039", f"|distances {who}\u203a"))
     if "sources" in layers and record.get("sources"):
         for c in record["sources"]["citations"]:
             if c.get("content"):
@@ -78,22 +86,49 @@ def marked_text(text: str, spans: list) -> str:
     return "".join(parts)
 
 
-LEGEND = {
+MARKS_LEGEND = {
     "hedging": "hedging: [text|H] hedge  [text|D] distancing  [text|W] weasel  [text|B] booster (certainty, not counted)",
-    "sentiment": "parties: {mention|score}, green positive, red negative",
+    "sentiment": "parties: {mention|score}; \u2039words|distances X\u203a: the author distances X's words about a party",
     "sources": "sources: <cue|CUE> <source|SRC> \u00abcontent\u00bb",
 }
+
+
+def colour_legend(layer: str) -> Text:
+    """The legend in the colours the text uses (the marks' legend is for NO_COLOR)."""
+    t = Text()
+    if layer == "hedging":
+        t.append("hedging: ")
+        for cat, (style, _) in CATEGORY.items():
+            t.append(cat, style=f"bold {style} underline")
+            t.append(" ")
+        t.append("(booster: certainty, not counted)", style="dim")
+    elif layer == "sentiment":
+        t.append("parties: a mention ")
+        t.append("in red", style="bold red")
+        t.append(" scores below -0.05, ")
+        t.append("in green", style="bold green")
+        t.append(" above +0.05; ")
+        t.append("words the author distances", style="reverse magenta")
+        t.append(" (a voice's words about a party)")
+    else:
+        t.append("sources: ")
+        t.append("cue", style="bold underline")
+        t.append(" ")
+        t.append("source", style="cyan")
+        t.append(" ")
+        t.append("content", style="dim")
+    return t
 
 
 class ExplainView:
     def __init__(self, measure: str, out: TextIO) -> None:
         self.layers = LAYERS[measure]
         self.console = Console(file=out)
-        self.plain = bool(os.environ.get("NO_COLOR")) or self.console.color_system is None
+        self.plain = plain_console(self.console)
 
     def add(self, item: Item, record: dict[str, Any]) -> None:
         c = self.console
-        c.rule(f"[bold]{article_name(record)}[/bold]")
+        c.rule(Text(article_name(record), style="bold"))
         if "error" in record:
             c.print(Text(f"error: {record['error']['message']}", style="red"))
             return
@@ -105,7 +140,7 @@ class ExplainView:
             c.print(colour_text(text, spans))
         c.print()
         for layer in self.layers:
-            c.print(Text(LEGEND[layer], style="dim"))
+            c.print(Text(MARKS_LEGEND[layer]) if self.plain else colour_legend(layer))
         self._numbers(record)
 
     def _numbers(self, record: dict) -> None:
@@ -117,8 +152,11 @@ class ExplainView:
             lines.append(f"hedging: {h['count']} = {fmt(h['per_1k_words'])} per 1k words ({cats}); "
                          f"author voice {fmt(h['author_voice']['per_1k_words'])}, quoted {fmt(h['quoted']['per_1k_words'])}")
         if se and "sentiment" in self.layers:
-            parts = [f"{p['name']} {fmt(p['score'], 2)} ({p['mentions']})" for p in se["parties"][:6]]
-            lines.append("sentiment: " + "; ".join(parts))
+            parts = [f"{p['name']} {fmt(headline(p)[0], 2)} ({p['mentions']})" for p in se["parties"][:6]]
+            lines.append(("stance: " if any("stance" in p for p in se["parties"]) else "sentiment: ") + "; ".join(parts))
+            for p in se["parties"][:6]:
+                if p.get("voices"):
+                    lines.append(f"  voices about {p['name']}: " + "; ".join(voice_line(v) for v in p["voices"][:4]))
         if s and "sources" in self.layers:
             lines.append(f"sources: {s['attributions']} attributions = {fmt(s['per_100_words'], 2)} per 100 words; "
                          f"named {s['named']}, anonymous {s['anonymous']}; direct quotes {s['direct_quotes']}")

@@ -1,14 +1,26 @@
 """``mediabias report``: one self-contained HTML file for a story cluster.
 
-The comparison table, three inline-SVG charts (party sentiment by outlet,
-citations by party per outlet, hedging by category per outlet) and every
-article with its spans highlighted (a hover title gives the category or the
-score).  No external scripts, fonts or requests: the file opens offline.
+The comparison table, three inline-SVG charts (party stance by outlet,
+citations by party per outlet, hedging by category per outlet; each with an
+axis, a scale and its values written on it) and every article with its spans
+highlighted (a hover title gives the category or the score).  No external
+scripts, fonts or requests: the file opens offline.
+
+The highlight layers nest without hiding each other: each layer owns its
+own CSS properties -- hedging the background colour, party mentions the text
+colour and underline, attributions a translucent tint (content), an inset bar
+(source) and bold (cue) -- so a hedge inside quoted content keeps its colour,
+and switching one layer off never takes another with it.
+
+Above :data:`REPORT_ALL_UP_TO` articles (unless ``everything``) the report is
+the corpus-level view: the summaries, charts over the corpus, and the
+comparison as one row per article -- no article texts (see
+:mod:`mediabias.render.charts`).
 
 Rendered with Jinja2 with autoescaping on: article text, labels and titles
 are always escaped (the template never marks anything safe), so an article
-cannot inject markup or script.  Geometry for the charts is computed here
-as plain numbers and strings; the template only places them.
+cannot inject markup or script.  Geometry for the charts is computed as
+plain numbers and strings; the template only places them.
 """
 
 from __future__ import annotations
@@ -18,11 +30,19 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from mediabias.compare import compare, format_value
+from mediabias.compare import STAR_RULE, compare, format_value
+from mediabias.render import charts
+from mediabias.render.limits import REPORT_ALL_UP_TO
+from mediabias.render.table import NEUTRAL_BAND
 
-PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
-CATEGORY_COLOURS = {"hedge": "#edc948", "distancing": "#b07aa1", "weasel": "#76b7b2", "booster": "#4e79a7"}
-MAX_PARTIES_CHART = 6
+CORPUS_PARTIES = 6  # parties shown in the corpus-level table
+
+
+def sign_class(v: float | None) -> str:
+    """CSS class of a sentiment number by its sign (as the terminal colours it)."""
+    if v is None:
+        return ""
+    return "neg" if v <= -NEUTRAL_BAND else "pos" if v >= NEUTRAL_BAND else ""
 
 
 def _segments(text: str, spans: list[tuple[int, int, str, str]]) -> list[dict[str, str]]:
@@ -42,9 +62,10 @@ def _segments(text: str, spans: list[tuple[int, int, str, str]]) -> list[dict[st
             k += 1
         active = [sp for sp in active if sp[1] > a]
         covering = [sp for sp in active if sp[0] <= a and sp[1] >= b]
+        classes = sorted({c for sp in covering for c in sp[2].split()} - {"hl"})
         out.append({
             "text": text[a:b],
-            "cls": " ".join(sorted({sp[2] for sp in covering})),
+            "cls": " ".join(["hl"] + classes) if classes else "",
             "title": "; ".join(dict.fromkeys(sp[3] for sp in covering)),
         })
     return out
@@ -56,8 +77,13 @@ def _article_spans(record: dict) -> list[tuple[int, int, str, str]]:
         spans.append((h["start"], h["end"], f"hl h-{h['category']}", h["category"] + (" (quoted)" if h["in_quote"] else "")))
     for p in (record.get("sentiment") or {}).get("parties", []):
         for e in p["evidence"]:
-            label = e.get("label") or "neutral"
-            spans.append((e["start"], e["end"], f"hl party p-{label[:3]}", f"{p['name']}: {e['score']:+.2f} {label}"))
+            cls = {"neg": "p-neg", "pos": "p-pos"}.get(sign_class(e["score"]), "p-neu")
+            spans.append((e["start"], e["end"], f"hl party {cls}", f"{p['name']}: {e['score']:+.2f} ({e.get('label') or 'neutral'})"))
+        for v in p.get("voices") or []:
+            if v.get("credence") == "distanced":
+                for ev in v.get("credence_evidence") or []:
+                    spans.append((ev["start"], ev["end"], "hl s-distanced",
+                                  f"the author distances {v.get('speaker') or 'a voice'} ({ev.get('why') or 'distanced'})"))
     for c in (record.get("sources") or {}).get("citations", []):
         who = (c.get("source") or {}).get("text") or "unnamed source"
         party = f" ({c['party']})" if c.get("party") else ""
@@ -70,95 +96,61 @@ def _article_spans(record: dict) -> list[tuple[int, int, str, str]]:
     return spans
 
 
-def _sentiment_chart(comparison: dict) -> dict[str, Any]:
-    rows = [r for g in comparison["groups"] if g["name"] == "sentiment" for r in g["rows"]][:MAX_PARTIES_CHART]
-    labels = [a["label"] for a in comparison["articles"]]
-    bar_h, gap, left, width = 12, 10, 180, 420
-    bars, axis = [], []
-    y = 20
-    for row in rows:
-        axis.append({"y": y + len(labels) * bar_h / 2 + 4, "text": row["label"]})
-        for i, v in enumerate(row["values"]):
-            if v is not None:
-                x0 = left + width / 2
-                w = abs(v) * width / 2
-                bars.append({"x": x0 - w if v < 0 else x0, "y": y, "w": max(w, 1), "h": bar_h - 2,
-                             "fill": PALETTE[i % len(PALETTE)], "title": f"{labels[i]} toward {row['label']}: {v:+.2f}"})
-            y += bar_h
-        y += gap
-    return {"height": y + 20, "width": left + width + 20, "bars": bars, "axis": axis,
-            "zero": left + width / 2, "left": left, "right": left + width,
-            "legend": [{"label": lab, "fill": PALETTE[i % len(PALETTE)]} for i, lab in enumerate(labels)]}
+def _corpus_table(comparison: dict) -> dict[str, Any]:
+    """The comparison turned round for a corpus: one row per article, one
+    column per headline row (and the stance toward the main parties)."""
+    rows = {r["key"]: r for g in comparison["groups"] for r in g["rows"]}
+    keys = ["hedging.per_1k_words", "hedging.distancing_per_1k_words", "hedging.author_per_1k_words",
+            "sources.per_100_words", "sources.share_anonymous", "sources.share_words_quoted",
+            "readability.flesch_reading_ease"]
+    keys += [f"sentiment.{p}" for p in comparison["parties"][:CORPUS_PARTIES]]
+    columns = [rows[k] for k in keys if k in rows]
+    body = []
+    for i, a in enumerate(comparison["articles"]):
+        cells = []
+        for r in columns:
+            v = r["values"][i]
+            d = (r.get("details") or [None] * len(r["values"]))[i] or {}
+            cells.append({"text": format_value(v, r["kind"]), "marked": i in r["marked"],
+                          "cls": sign_class(v) if r["kind"] == "score" else "",
+                          "sub": f"({d['mentions']})" if r["kind"] == "score" and v is not None else ""})
+        body.append({"label": a["label"], "error": a["error"], "cells": cells})
+    return {"columns": [r["label"] for r in columns], "rows": body}
 
 
-def _citations_chart(comparison: dict) -> dict[str, Any]:
-    rows = [r for g in comparison["groups"] if g["name"] == "sources" for r in g["rows"] if r["key"].startswith("sources.cites.")]
-    labels = [a["label"] for a in comparison["articles"]]
-    parties = [r["label"][6:] for r in rows][:MAX_PARTIES_CHART]
-    totals = [sum((r["values"][i] or 0) for r in rows[: len(parties)]) for i in range(len(labels))]
-    scale = 420 / max([1] + totals)
-    bars, axis = [], []
-    for i, lab in enumerate(labels):
-        y = 20 + i * 24
-        axis.append({"y": y + 13, "text": lab if len(lab) <= 26 else lab[:25] + "\u2026"})
-        x = 180
-        for j, r in enumerate(rows[: len(parties)]):
-            n = r["values"][i] or 0
-            if n:
-                bars.append({"x": x, "y": y, "w": n * scale, "h": 18, "fill": PALETTE[j % len(PALETTE)],
-                             "title": f"{lab} cites {parties[j]}: {n} attributions"})
-                x += n * scale
-    return {"height": 40 + len(labels) * 24, "width": 620, "bars": bars, "axis": axis,
-            "legend": [{"label": p, "fill": PALETTE[j % len(PALETTE)]} for j, p in enumerate(parties)]}
-
-
-def _hedging_chart(comparison: dict) -> dict[str, Any]:
-    rows = {r["key"]: r for g in comparison["groups"] if g["name"] == "hedging" for r in g["rows"]}
-    labels = [a["label"] for a in comparison["articles"]]
-    cats = list(CATEGORY_COLOURS)
-    peak = max([1.0] + [v for c in cats for v in rows[f"hedging.{c}_per_1k_words"]["values"] if v is not None])
-    group_w = len(cats) * 14 + 16
-    bars, axis = [], []
-    for i, lab in enumerate(labels):
-        x = 40 + i * group_w
-        axis.append({"x": x + group_w / 2 - 8, "text": lab})
-        for j, c in enumerate(cats):
-            v = rows[f"hedging.{c}_per_1k_words"]["values"][i]
-            if v:
-                h = v / peak * 160
-                bars.append({"x": x + j * 14, "y": 180 - h, "w": 12, "h": h, "fill": CATEGORY_COLOURS[c],
-                             "title": f"{lab}: {c} {v:.1f} per 1,000 words"})
-    return {"height": 260, "width": max(300, 120 + len(labels) * group_w), "bars": bars, "axis": axis, "base": 180,
-            "legend": [{"label": c, "fill": CATEGORY_COLOURS[c]} for c in cats]}
-
-
-def build_context(pairs: list[tuple[Any, dict]]) -> dict[str, Any]:
+def build_context(pairs: list[tuple[Any, dict]], *, everything: bool = False) -> dict[str, Any]:
     records = [r for _, r in pairs]
     comparison = compare(records)
+    corpus = len(pairs) > REPORT_ALL_UP_TO and not everything
     articles = []
     for (item, record), meta in zip(pairs, comparison["articles"]):
         text = getattr(item, "text", None) or ""
+        show = not corpus and not meta["error"]
         articles.append({
             "label": meta["label"], "source": record.get("source"), "error": meta["error"],
-            "words": record.get("words"), "segments": _segments(text, _article_spans(record)) if not meta["error"] else [],
+            "words": record.get("words"), "segments": _segments(text, _article_spans(record)) if show else [],
         })
     return {
         "comparison": comparison,
         "articles": articles,
-        "charts": {
-            "sentiment": _sentiment_chart(comparison),
-            "citations": _citations_chart(comparison),
-            "hedging": _hedging_chart(comparison),
-        },
+        "corpus": corpus,
+        "corpus_table": _corpus_table(comparison) if corpus else None,
+        "limit": REPORT_ALL_UP_TO,
+        "star_rule": STAR_RULE,
+        "charts": charts.corpus_charts(comparison) if corpus else charts.cluster_charts(comparison),
+        # a hook for corpus-level outlet profiles (report --by outlet): a
+        # template partial "profiles.html.j2" is included when this is set
+        "profiles": None,
     }
 
 
-def render_html(pairs: list[tuple[Any, dict]]) -> str:
+def render_html(pairs: list[tuple[Any, dict]], *, everything: bool = False) -> str:
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     env = Environment(loader=PackageLoader("mediabias.render", "templates"), autoescape=True, undefined=StrictUndefined)
     env.filters["num"] = format_value
-    return env.get_template("report.html.j2").render(**build_context(pairs))
+    env.filters["sign"] = sign_class
+    return env.get_template("report.html.j2").render(**build_context(pairs, everything=everything))
 
 
 def write_atomically(path: str | Path, content: str) -> None:

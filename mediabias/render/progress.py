@@ -1,22 +1,65 @@
-"""A progress bar on stderr for batch runs (only when asked or on a terminal).
+"""Progress on stderr for batch runs (only when asked or on a terminal).
 
-It refreshes from the loop itself (no refresh thread), at most ten times a
-second, so worker processes are never forked while another thread runs.
+On a terminal: a bar that refreshes from the loop itself (no refresh
+thread), at most ten times a second, so worker processes are never forked
+while another thread runs.  When standard output is the same terminal and
+the command prints as results arrive (the detail and --explain views), the
+bar is taken down before each result is handed on and put back after, so
+it never stays glued to what is printed.
+
+Not on a terminal (``--progress 2>log``): a plain line every few seconds
+and one at the end -- a bar's control codes would be noise in a file.
 """
 
 from __future__ import annotations
 
+import sys
 import time
-from typing import Iterable, Iterator, TypeVar
-
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from typing import Iterable, Iterator, TextIO, TypeVar
 
 T = TypeVar("T")
+PLAIN_EVERY_S = 5.0  # seconds between plain progress lines
 
 
-def with_progress(results: Iterable[T], total: int | None = None) -> Iterator[T]:
-    console = Console(stderr=True)
+def with_progress(results: Iterable[T], total: int | None = None, *, interleaved: bool = False,
+                  stream: TextIO | None = None) -> Iterator[T]:
+    """``results`` unchanged, with progress on ``stream`` (stderr).
+    ``interleaved``: standard output is printed to while results arrive."""
+    stream = stream if stream is not None else sys.stderr
+    if not stream.isatty():
+        yield from _plain(results, total, stream)
+        return
+    yield from _bar(results, total, stream, interleaved)
+
+
+def _plain(results: Iterable[T], total: int | None, stream: TextIO, every: float = PLAIN_EVERY_S) -> Iterator[T]:
+    start = last = time.monotonic()
+    done = 0
+    of = f"/{total:,}" if total else ""
+
+    def line(now: float, final: bool = False) -> None:
+        rate = done / (now - start) if now > start else 0.0
+        what = "done:" if final else "analysed"
+        stream.write(f"mediabias: {what} {done:,}{'' if final else of} article(s) in {now - start:.1f} s "
+                     f"({rate:.0f}/s)\n")
+        stream.flush()
+
+    for result in results:
+        yield result
+        done += 1
+        now = time.monotonic()
+        if now - last >= every:
+            line(now)
+            last = now
+    line(time.monotonic(), final=True)
+
+
+def _bar(results: Iterable[T], total: int | None, stream: TextIO, interleaved: bool) -> Iterator[T]:
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
+
+    console = Console(file=stream)
     columns = [
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -25,16 +68,23 @@ def with_progress(results: Iterable[T], total: int | None = None) -> Iterator[T]
         TimeElapsedColumn(),
         TimeRemainingColumn(),
     ]
-    with Progress(*columns, console=console, transient=True, auto_refresh=False) as progress:
-        task = progress.add_task("analysing", total=total, rate="-")
-        start = last = time.monotonic()
-        done = 0
+    progress = Progress(*columns, console=console, transient=True, auto_refresh=False)
+    task = progress.add_task("analysing", total=total, rate="-")
+    start = last = time.monotonic()
+    done = 0
+    progress.start()
+    try:
         for result in results:
+            if interleaved:
+                progress.stop()  # transient: the bar's lines are erased before the result is printed
             yield result
             done += 1
             now = time.monotonic()
-            if now - last >= 0.1:
-                progress.update(task, completed=done, rate=f"{done / (now - start):.0f}")
+            progress.update(task, completed=done, rate=f"{done / max(now - start, 1e-9):.0f}")
+            if interleaved:
+                progress.start()  # drawn again below what was printed
+            elif now - last >= 0.1:
                 progress.refresh()
                 last = now
-        progress.update(task, completed=done)
+    finally:
+        progress.stop()

@@ -20,10 +20,13 @@ def _long_rows(comparison: dict[str, Any]):
                 yield [g["name"], r["label"], r["key"], labels[i], "" if v is None else v, int(i in r["marked"])]
 
 
-def render_story(measure: str, fmt: str, pairs: list[tuple[Any, dict]], out: TextIO, output: str | None) -> None:
+def render_story(measure: str, fmt: str, pairs: list[tuple[Any, dict]], out: TextIO, output: str | None,
+                 everything: bool = False) -> None:
+    if not pairs:
+        raise click.ClickException("nothing to analyse")
     if len(pairs) < 2:
-        click.echo(f"mediabias: a comparison needs two articles or more; got {len(pairs)}, showing the single report",
-                   err=True)
+        shown = "the single article's record" if measure == "compare" else "the report shows the single article"
+        click.echo(f"mediabias: a comparison needs two articles or more; got 1: {shown}", err=True)
         if measure == "compare":
             if fmt == "table":
                 from mediabias.render.table import SummaryTable
@@ -33,14 +36,17 @@ def render_story(measure: str, fmt: str, pairs: list[tuple[Any, dict]], out: Tex
                     view.add(item, record)
                 view.finish()
             else:
-                out.write(json.dumps([r for _, r in pairs][0] if pairs else {}, ensure_ascii=False, indent=2) + "\n")
+                out.write(json.dumps(pairs[0][1], ensure_ascii=False, indent=2) + "\n")
             return
-        if not pairs:
-            raise click.ClickException("no articles to report on")
     if measure == "report":
         from mediabias.render.html import render_html, write_atomically
+        from mediabias.render.limits import REPORT_ALL_UP_TO
 
-        html = render_html(pairs)
+        if len(pairs) > REPORT_ALL_UP_TO and not everything:
+            click.echo(f"mediabias: {len(pairs):,} articles is more than {REPORT_ALL_UP_TO}: the report is the "
+                       "corpus-level view (summaries, charts, one row per article) without the articles' texts; "
+                       "--all writes every article as well", err=True)
+        html = render_html(pairs, everything=everything)
         try:
             write_atomically(output, html)
         except OSError as e:

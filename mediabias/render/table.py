@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from mediabias.inputs import Item
+from mediabias.render.layout import Col, Grid, Layout
 
 Record = dict[str, Any]
 
@@ -27,8 +27,27 @@ def fmt(value: Any, digits: int = 1) -> str:
     return str(value)
 
 
+NEUTRAL_BAND = 0.05  # a sentiment number nearer 0 than this is shown uncoloured
+
+
+def sign_style(score: float | None) -> str:
+    """Colour of a sentiment number by its sign: red below -0.05, green above +0.05."""
+    if score is None:
+        return ""
+    return "red" if score <= -NEUTRAL_BAND else "green" if score >= NEUTRAL_BAND else ""
+
+
 def label_style(label: str | None) -> str:
     return {"positive": "green", "negative": "red"}.get(label or "", "")
+
+
+def headline(party: Record) -> tuple[float | None, str | None]:
+    """A party's headline number and label: its ``stance`` (the article's own
+    view of it) when the record has one, else the mean of its mentions."""
+    stance = party.get("stance")
+    if isinstance(stance, dict):
+        return stance.get("score"), stance.get("label")
+    return party.get("score"), party.get("label")
 
 
 def article_name(record: Record) -> str:
@@ -45,19 +64,20 @@ def party_cell(record: Record, k: int = 3) -> Text:
     for i, p in enumerate((record.get("sentiment") or {}).get("parties", [])[:k]):
         if i:
             text.append("\n")
+        score, _ = headline(p)
         text.append(f"{p['name']} ", style="bold")
-        text.append(f"{fmt(p['score'], 2)}", style=label_style(p["label"]))
+        text.append(fmt(score, 2), style=sign_style(score))
         text.append(f" ({p['mentions']})", style="dim")
     return text
 
 
-def distancing_cell(record: Record, k: int = 2) -> Text:
-    """Distancing hits, then the parties they are aimed at (per 1,000 words)."""
+def aimed_cell(record: Record, k: int = 2) -> Text:
+    """The parties distancing is aimed at, each with its rate per 1,000 words."""
     h = record.get("hedging") or {}
-    text = Text(fmt((h.get("by_category") or {}).get("distancing")))
     aimed = [(p, d.get("distancing_per_1k_words")) for p, d in (h.get("by_party") or {}).items() if d.get("distancing")]
-    for party, rate in sorted(aimed, key=lambda pr: -(pr[1] or 0))[:k]:
-        text.append(f"\n{party} {fmt(rate)}", style="dim")
+    text = Text()
+    for i, (party, rate) in enumerate(sorted(aimed, key=lambda pr: -(pr[1] or 0))[:k]):
+        text.append(("\n" if i else "") + f"{party} {fmt(rate)}")
     return text
 
 
@@ -73,37 +93,43 @@ def voices_cell(record: Record, k: int = 3) -> Text:
     return text
 
 
-class SummaryTable:
-    """``mediabias score`` on a terminal: one row per article."""
+SUMMARY_COLUMNS = (
+    Col("article", card="head"),
+    Col("words", "right"),
+    Col("hedges\n/1k words", "right"),
+    Col("distancing\n/1k words", "right"),
+    Col("distancing aimed at\n(/1k words)"),
+    Col("parties\n(stance, mentions)"),
+    Col("attrib.\n/100 words", "right"),
+    Col("direct\nquotes", "right"),
+    Col("anon.\nsources", "right"),
+    Col("voices: attrib./\nquoted words"),
+    Col("reading\nease", "right"),
+)
 
-    def __init__(self, out: TextIO) -> None:
+
+class SummaryTable:
+    """``mediabias score`` on a terminal: one row per article (a card each on a narrow terminal)."""
+
+    def __init__(self, out: TextIO, layout: Layout | None = None) -> None:
         self.console = Console(file=out)
-        t = Table(title="mediabias score", show_lines=True)
-        t.add_column("article", overflow="fold", max_width=28)
-        t.add_column("words", justify="right")
-        t.add_column("hedges\n/1k words", justify="right")
-        t.add_column("distancing\n(at whom, /1k)", justify="right")
-        t.add_column("parties (sentiment, mentions)", overflow="fold")
-        t.add_column("attrib.\n/100 words", justify="right")
-        t.add_column("direct\nquotes", justify="right")
-        t.add_column("anon.\nsources", justify="right")
-        t.add_column("voices: attrib./\nquoted words", overflow="fold", max_width=21)
-        t.add_column("reading\nease", justify="right")
-        self.table = t
+        self.layout = layout
+        self.grid = Grid(SUMMARY_COLUMNS, title="mediabias score")
 
     def add(self, item: Item, record: Record) -> None:
         name = article_name(record)
         if "error" in record:
-            self.table.add_row(name, Text(record["error"]["message"], style="red"), *[""] * 8)
+            self.grid.add(name, Text(record["error"]["message"], style="red"), *[None] * 9)
             return
         h = record.get("hedging") or {}
         s = record.get("sources") or {}
         r = record.get("readability") or {}
-        self.table.add_row(
+        self.grid.add(
             name,
             fmt(record["words"]),
             fmt(h.get("per_1k_words")),
-            distancing_cell(record),
+            fmt((h.get("by_category_per_1k_words") or {}).get("distancing")),
+            aimed_cell(record),
             party_cell(record),
             fmt(s.get("per_100_words"), 2),
             fmt(s.get("direct_quotes")),
@@ -113,27 +139,28 @@ class SummaryTable:
         )
 
     def finish(self) -> None:
-        self.console.print(self.table)
+        self.grid.print(self.console, self.layout, show_lines=True)
         self.console.print(
-            "[dim]hedges = hedge + distancing + weasel (boosters excluded); sentiment score in [-1, 1]; "
-            "full records with evidence spans: --format json[/dim]"
+            "[dim]hedges = hedge + distancing + weasel (boosters excluded), per 1,000 words; stance in [-1, 1] "
+            f"(red below -{NEUTRAL_BAND:.2f}, green above +{NEUTRAL_BAND:.2f}); full records with evidence spans: "
+            "--format json[/dim]"
         )
 
 
 class ReadabilityTable:
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, layout: Layout | None = None) -> None:
         self.console = Console(file=out)
-        t = Table(title="mediabias readability")
-        for name in ("article", "words", "sentences", "Flesch reading ease", "Flesch-Kincaid grade", "Gunning fog", "SMOG"):
-            t.add_column(name, justify="left" if name == "article" else "right")
-        self.table = t
+        self.layout = layout
+        names = ("article", "words", "sentences", "Flesch reading ease", "Flesch-Kincaid grade", "Gunning fog", "SMOG")
+        self.grid = Grid([Col(n, "left" if n == "article" else "right", card="head" if n == "article" else "field")
+                          for n in names], title="mediabias readability")
 
     def add(self, item: Item, record: Record) -> None:
         if "error" in record:
-            self.table.add_row(article_name(record), Text(record["error"]["message"], style="red"))
+            self.grid.add(article_name(record), Text(record["error"]["message"], style="red"), *[None] * 5)
             return
         r = record["readability"]
-        self.table.add_row(
+        self.grid.add(
             article_name(record),
             fmt(record["words"]),
             fmt(record["sentences"]),
@@ -144,19 +171,20 @@ class ReadabilityTable:
         )
 
     def finish(self) -> None:
-        self.console.print(self.table)
+        self.grid.print(self.console, self.layout)
 
 
-def make_table_view(measure: str, out: TextIO):
-    """The terminal view for a command: ``score`` or one measure."""
+def make_table_view(measure: str, out: TextIO, layout: Layout | None = None):
+    """The terminal view for a command: ``score`` or one measure (``layout``
+    forces a table or cards; by default the terminal's width decides)."""
     if measure == "score":
-        return SummaryTable(out)
+        return SummaryTable(out, layout)
     if measure == "readability":
-        return ReadabilityTable(out)
+        return ReadabilityTable(out, layout)
     if measure == "parties":
         from mediabias.render.parties_view import PartiesView
 
-        return PartiesView(out)
+        return PartiesView(out, layout)
     from mediabias.render import views
 
-    return views.DetailView(measure, out)
+    return views.DetailView(measure, out, layout)
