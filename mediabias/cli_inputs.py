@@ -150,9 +150,9 @@ def nonempty(items: Iterable[Item], paths: tuple[str, ...], patterns: tuple[str,
 class FailureLog:
     """Failed inputs on standard error: a line each, but a message repeated
     for many inputs (a JSONL corpus read with the wrong --text-field) is
-    printed a few times and then summed up once at the end."""
+    printed once and summed up once at the end."""
 
-    SHOWN = 3
+    SHOWN = 1
 
     def __init__(self, echo) -> None:
         self.echo = echo

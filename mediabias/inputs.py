@@ -193,15 +193,15 @@ def iter_inputs(
         yield _text_item(name, name, data, max_bytes)
 
 
-def text_fields(obj: Mapping[str, Any], min_chars: int = 200) -> list[str]:
-    """Fields of a JSONL object that look like an article's text (a long
-    string, or a list of strings), longest first -- the hint when the text
-    field is missing."""
+def text_fields(obj: Mapping[str, Any], min_words: int = 30) -> list[str]:
+    """Fields of a JSONL object that look like an article's text (a string or
+    list of strings with some words in it, not a URL), longest first -- the
+    hint when the text field is missing."""
     sizes = {}
     for key, value in obj.items():
         if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
             value = "\n".join(value)
-        if isinstance(value, str) and len(value) >= min_chars:
+        if isinstance(value, str) and len(value.split(None, min_words)) > min_words:
             sizes[str(key)] = len(value)
     return sorted(sizes, key=lambda k: -sizes[k])
 

@@ -113,3 +113,59 @@ def test_screenshot_is_not_blank(report, tmp_path):
     assert shot.exists(), p.stderr[-2000:]
     share = non_white_share(shot.read_bytes())
     assert share > 0.03, f"only {share:.1%} of the screenshot is not white"
+
+
+PROBE = """
+<script>
+(function () {
+  var colours = {};
+  function state() {
+    var out = {hedges: [], content: [], parties: []};
+    document.querySelectorAll('.text span.hl').forEach(function (el) {
+      var cats = Array.prototype.filter.call(el.classList, function (c) { return c.indexOf('h-') === 0; });
+      var style = getComputedStyle(el);
+      if (cats.length) out.hedges.push({cats: cats, bg: style.backgroundColor, inContent: el.classList.contains('s-content')});
+      if (el.classList.contains('s-content')) out.content.push(style.backgroundImage);
+      if (el.classList.contains('p-neg') || el.classList.contains('p-pos')) out.parties.push(style.color);
+    });
+    return out;
+  }
+  var result = {all: state()};
+  ['sources', 'hedging', 'parties'].forEach(function (layer) {
+    document.body.classList.add('hide-' + layer);
+    result['no_' + layer] = state();
+    document.body.classList.remove('hide-' + layer);
+  });
+  var pre = document.createElement('pre');
+  pre.id = 'probe';
+  pre.textContent = JSON.stringify(result);
+  document.body.appendChild(pre);
+})();
+</script>
+"""
+HEDGE_RGB = {"h-hedge": "rgb(255, 241, 168)", "h-distancing": "rgb(236, 213, 255)", "h-weasel": "rgb(201, 240, 238)",
+             "h-booster": "rgb(210, 227, 252)"}
+
+
+def test_every_hedge_shows_its_colour_inside_quoted_content_and_layers_never_hide_each_other(report, tmp_path):
+    import html as html_lib
+    import json
+
+    page = tmp_path / "probe.html"
+    page.write_text(report.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    p = chromium(page, tmp_path, "--dump-dom")
+    assert p.returncode == 0, p.stderr[-2000:]
+    found = re.search(r'<pre id="probe">(.*?)</pre>', p.stdout, re.S)
+    assert found, "the probe did not run"
+    result = json.loads(html_lib.unescape(found.group(1)))
+    hedges = result["all"]["hedges"]
+    quoted = [h for h in hedges if h["inContent"]]
+    assert len(quoted) >= 10  # the seeds (or examples) have hedges inside attributed content
+    for name in ("all", "no_sources", "no_parties"):
+        wrong = [h for h in result[name]["hedges"] if h["bg"] not in {HEDGE_RGB[c] for c in h["cats"]}]
+        assert not wrong, f"{name}: {len(wrong)} of {len(result[name]['hedges'])} hedges without their colour: {wrong[:3]}"
+    # switching hedging off clears the hedges only: quoted content keeps its tint, mentions their colour
+    assert all(h["bg"] == "rgba(0, 0, 0, 0)" for h in result["no_hedging"]["hedges"])
+    assert result["no_hedging"]["content"] == result["all"]["content"] and all(c != "none" for c in result["all"]["content"])
+    assert result["no_hedging"]["parties"] == result["all"]["parties"] and result["all"]["parties"]
+    assert all(c == "none" for c in result["no_sources"]["content"])

@@ -19,6 +19,7 @@ from mediabias.compare.rows import MIN_SUPPORT
 
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
 CATEGORY_COLOURS = {"hedge": "#edc948", "distancing": "#b07aa1", "weasel": "#76b7b2", "booster": "#4e79a7"}
+NEGATIVE, POSITIVE = "#d9534f", "#4caf50"  # stance by sign, as the tables colour it
 MAX_PARTIES_CHART = 6
 MAX_CITED_CHART = 8
 
@@ -130,7 +131,7 @@ def hedging_chart(comparison: dict) -> dict[str, Any]:
     left, base, height, bar_w = 46, 200, 170, 20
     group_w = len(cats) * bar_w + 18
     width = len(labels) * group_w
-    chart = _chart("chart-hedging", "Hedging by category, per 1,000 words", left + width + 20, base + 70,
+    chart = _chart("chart-hedging", "Hedging by category, per 1,000 words", left + width + 130, base + 80,
                    [{"label": c, "fill": CATEGORY_COLOURS[c]} for c in cats])
     for t in ticks:
         y = base - t / ticks[-1] * height
@@ -147,7 +148,7 @@ def hedging_chart(comparison: dict) -> dict[str, Any]:
                 x = x0 + j * bar_w
                 chart["rects"].append({"x": x, "y": round(base - h, 1), "w": bar_w - 2, "h": round(h, 1), "pale": False,
                                        "fill": CATEGORY_COLOURS[c], "title": f"{lab}: {c} {v:.1f} per 1,000 words"})
-                _text(chart, x + (bar_w - 2) / 2, base - h - 3, _num(v, 1), "middle", "value small")
+                _text(chart, x + (bar_w - 2) / 2, base - h - 3, f"{v:.1f}", "middle", "value small")
         _text(chart, x0 + 4, base + 14, _short(lab, 22), "start", "tick rot", title=lab)
     return chart
 
@@ -162,7 +163,7 @@ def stance_distribution_chart(comparison: dict, bins: int = 20) -> dict[str, Any
     rows = [r for r in _rows(comparison, "sentiment") if r["kind"] == "score"][:MAX_PARTIES_CHART]
     left, width, row_h, top = 190, 420, 46, 10
     chart = _chart("chart-sentiment", "Stance toward the main parties: articles by stance (\u22121 to +1)",
-                   left + width + 120, 0, [],
+                   left + width + 170, 0, [],
                    f"Articles whose stance rests on {MIN_SUPPORT} or more mentions; the line marks the median.")
     y = top
     for r in rows:
@@ -179,7 +180,7 @@ def stance_distribution_chart(comparison: dict, bins: int = 20) -> dict[str, Any
                     lo = -1 + 2 * k / bins
                     chart["rects"].append({"x": round(left + k * width / bins, 1), "y": round(y + row_h - 6 - h, 1),
                                            "w": round(width / bins - 1, 1), "h": round(h, 1), "pale": False,
-                                           "fill": PALETTE[0] if lo + 1 / bins < 0 else PALETTE[4],
+                                           "fill": NEGATIVE if lo + 1 / bins < 0 else POSITIVE,
                                            "title": f"{r['label']}: {n} article(s) with a stance from {lo:+.1f} to {lo + 2 / bins:+.1f}"})
             m = median(vals)
             x = left + (m + 1) / 2 * width

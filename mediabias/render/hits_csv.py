@@ -17,7 +17,7 @@ from mediabias.render.records import Guard
 
 HEAD = ["id", "source", "outlet", "title"]
 HIT_COLUMNS = ["category", "text", "start", "end", "sentence", "in_quote", "via", "target_party"]
-CITATION_COLUMNS = ["kind", "cue", "cue_class", "cue_start", "cue_end", "source_text", "source_start", "source_end",
+CITATION_COLUMNS = ["kind", "cue", "cue_start", "cue_end", "cue_class", "source_text", "source_start", "source_end",
                     "source_type", "anonymous", "party", "content", "content_start", "content_end", "content_words",
                     "quoted_words"]
 

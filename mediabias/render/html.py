@@ -32,7 +32,7 @@ from typing import Any
 
 from mediabias.compare import STAR_RULE, compare, format_value
 from mediabias.render import charts
-from mediabias.render.limits import REPORT_ALL_UP_TO
+from mediabias.render import limits
 from mediabias.render.table import NEUTRAL_BAND
 
 CORPUS_PARTIES = 6  # parties shown in the corpus-level table
@@ -121,7 +121,7 @@ def _corpus_table(comparison: dict) -> dict[str, Any]:
 def build_context(pairs: list[tuple[Any, dict]], *, everything: bool = False) -> dict[str, Any]:
     records = [r for _, r in pairs]
     comparison = compare(records)
-    corpus = len(pairs) > REPORT_ALL_UP_TO and not everything
+    corpus = len(pairs) > limits.REPORT_ALL_UP_TO and not everything
     articles = []
     for (item, record), meta in zip(pairs, comparison["articles"]):
         text = getattr(item, "text", None) or ""
@@ -135,7 +135,7 @@ def build_context(pairs: list[tuple[Any, dict]], *, everything: bool = False) ->
         "articles": articles,
         "corpus": corpus,
         "corpus_table": _corpus_table(comparison) if corpus else None,
-        "limit": REPORT_ALL_UP_TO,
+        "limit": limits.REPORT_ALL_UP_TO,
         "star_rule": STAR_RULE,
         "charts": charts.corpus_charts(comparison) if corpus else charts.cluster_charts(comparison),
         # a hook for corpus-level outlet profiles (report --by outlet): a

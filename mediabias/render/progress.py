@@ -32,7 +32,8 @@ def with_progress(results: Iterable[T], total: int | None = None, *, interleaved
     yield from _bar(results, total, stream, interleaved)
 
 
-def _plain(results: Iterable[T], total: int | None, stream: TextIO, every: float = PLAIN_EVERY_S) -> Iterator[T]:
+def _plain(results: Iterable[T], total: int | None, stream: TextIO) -> Iterator[T]:
+    every = PLAIN_EVERY_S
     start = last = time.monotonic()
     done = 0
     of = f"/{total:,}" if total else ""

@@ -44,6 +44,10 @@ def context(text: str, start: int, end: int, style: str = "bold reverse", mark: 
     """``text[start:end]`` highlighted (``mark``: between [ ]) with some context on either side."""
     a = max(0, start - CONTEXT)
     b = min(len(text), end + CONTEXT)
+    while 0 < a < start and not text[a - 1].isspace():  # whole words only
+        a -= 1
+    while end < b < len(text) and not text[b].isspace():
+        b += 1
     out = Text("\u2026" if a > 0 else "")
     out.append_text(snippet(text, a, b, [(start, end, style, "[", "]")], mark=mark))
     if b < len(text):
