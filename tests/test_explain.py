@@ -37,3 +37,26 @@ def test_narrow_terminal_wraps():
 def test_explain_with_a_machine_format_is_a_usage_error():
     r = run("score", "-", "--explain", "--format", "json")
     assert r.exit_code == 2 and "--explain" in r.stderr
+
+
+def test_legend_matches_the_mode():
+    from io import StringIO
+
+    from rich.console import Console
+
+    from mediabias.render.explain import colour_legend
+
+    plain = run("hedging", "-", "--explain", env={"NO_COLOR": "1", "COLUMNS": "200"}).stdout
+    assert "[text|H] hedge" in plain and "green" not in plain and "red" not in plain
+    out = StringIO()
+    Console(file=out, force_terminal=True, color_system="standard", width=200).print(colour_legend("hedging"))
+    coloured = out.getvalue()
+    assert "\x1b[" in coloured and "|H]" not in coloured  # colour samples, not the no-colour marks
+
+
+def test_no_color_evidence_keeps_the_words_that_moved_a_score():
+    text = "Critics slammed Russia for the brutal attack. Officials praised Amnesty for its careful work."
+    r = CliRunner().invoke(main, ["sentiment", "-", "--format", "table"], input=text, env={"NO_COLOR": "1", "COLUMNS": "80"})
+    assert r.exit_code == 0
+    assert "{Russia}" in r.stdout and "[brutal|-]" in r.stdout and "[praised|+]" in r.stdout
+    assert "[word|+] / [word|-]" in r.stdout  # and the caption says what the marks mean

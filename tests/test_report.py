@@ -71,3 +71,78 @@ def test_fifty_articles_stay_a_few_megabytes(data, tmp_path):
     assert out.stat().st_mode & 0o044  # readable like any file the user writes
     html = out.read_text(encoding="utf-8")
     assert html.count('<section class="article"') == 50
+
+
+def _pair(label, russia_stance, voices, text="Russia denied it. Amnesty said so."):
+    from mediabias.inputs import Item
+
+    record = {
+        "id": label, "source": label, "outlet": label, "words": 300, "sentences": 12,
+        "hedging": {"per_1k_words": 10.0, "count": 3, "hits": [],
+                    "by_category": {"hedge": 1, "distancing": 1, "weasel": 1, "booster": 0},
+                    "author_voice": {"per_1k_words": 5.0, "count": 2}, "quoted": {"per_1k_words": 5.0, "count": 1},
+                    "by_party": {}},
+        "sentiment": {"parties": [{
+            "name": "Russia", "kind": "country", "mentions": 6, "score": -0.6, "label": "negative",
+            "positive": 0, "neutral": 1, "negative": 5, "evidence": [
+                {"start": 0, "end": 6, "score": -0.6, "label": "negative", "words": []}],
+            "by_voice": {"author": {"mentions": 6, "score": -0.6}, "quoted": {"mentions": 0, "score": None}},
+            "stance": {"score": russia_stance, "label": "negative" if russia_stance < -0.05 else "neutral"},
+            "voices": voices}]},
+        "sources": {"attributions": 4, "per_100_words": 1.3, "share_anonymous": 0.0, "direct_quotes": 1,
+                    "share_words_quoted": 0.1, "citations": [], "by_party": {"Russia": {"attributions": 3, "quoted_words": 10}}},
+        "readability": {"flesch_reading_ease": 50.0, "flesch_kincaid_grade": 10.0, "gunning_fog": 12.0, "smog_index": 11.0},
+    }
+    return Item(label, label, text), record
+
+
+def _voice(speaker, words, credence, self_=False):
+    return {"speaker": speaker, "party": speaker, "type": "party", "self": self_, "mentions": 3, "words": words,
+            "score": -0.5, "label": "negative", "credence": credence,
+            "credence_evidence": [{"text": "Amnesty", "start": 18, "end": 25, "why": "scare quotes"}] if credence == "distanced" else []}
+
+
+def test_report_shows_stance_as_the_headline_with_the_voices_and_colours_by_sign():
+    from mediabias.render.html import render_html
+
+    pairs = [_pair("RT", -0.04, [_voice("Russia", 663, "neutral", True), _voice("Amnesty International", 18, "distanced")]),
+             _pair("Reuters", -0.45, [_voice("Amnesty International", 91, "neutral"), _voice("Russia", 47, "neutral", True)]),
+             _pair("FP", 0.30, [_voice("Amnesty International", 247, "endorsed")])]
+    html = render_html(pairs)
+    table = html.split('id="group-sentiment"', 1)[1].split("</table>", 1)[0]
+    cells = re.findall(r'<td class="([^"]*)"[^>]*>([+\-]\d\.\d\d)', table)
+    assert [(c.strip(), v) for c, v in cells] == [("", "-0.04"), ("marked neg", "-0.45"), ("pos", "+0.30")]
+    assert '<tr class="voice"><td>voice: Russia (self)</td>' in table and "663 words" in table
+    assert '<span class="cred-distanced">distanced</span>' in table and '<span class="cred-endorsed">endorsed</span>' in table
+    # the distanced voice's words are marked in the article
+    assert 'class="hl s-distanced" title="the author distances Amnesty International (scare quotes)"' in html
+
+
+def test_charts_have_an_axis_a_scale_and_their_values():
+    from mediabias.compare import compare
+    from mediabias.render import charts
+
+    pairs = [_pair("RT", -0.04, []), _pair("Reuters", -0.45, []), _pair("FP", 0.30, [])]
+    for chart in charts.cluster_charts(compare(r for _, r in pairs)):
+        ticks = [t for t in chart["texts"] if "tick" in t["cls"]]
+        values = [t for t in chart["texts"] if "value" in t["cls"]]
+        assert len(ticks) >= 3 and chart["lines"], chart["id"]
+        assert len(values) >= len([b for b in chart["rects"]]) or chart["id"] == "chart-citations", chart["id"]
+    sentiment = charts.sentiment_chart(compare(r for _, r in pairs))
+    assert [t["text"] for t in sentiment["texts"] if "value" in t["cls"]] == ["-0.04", "-0.45", "+0.30"]
+    assert {t["text"] for t in sentiment["texts"] if t["cls"] == "tick"} >= {"-1.0", "0", "+1.0"}
+
+
+def test_above_the_limit_the_report_is_the_corpus_view_unless_all(tmp_path, monkeypatch):
+    from mediabias.render import limits
+
+    monkeypatch.setattr(limits, "REPORT_ALL_UP_TO", 3)
+    out = tmp_path / "r.html"
+    r = CliRunner().invoke(main, ["report", str(EXAMPLES), "-o", str(out), "-j", "1"])
+    assert r.exit_code == 0 and "4 articles is more than 3" in r.stderr and "--all" in r.stderr
+    html = out.read_text(encoding="utf-8")
+    assert '<section class="article"' not in html and 'id="corpus-table"' in html and html.count("<svg") == 3
+    assert html.count("<tr><td>") == 4  # one row per article
+    r = CliRunner().invoke(main, ["report", str(EXAMPLES), "-o", str(out), "-j", "1", "--all"])
+    assert r.exit_code == 0 and "more than" not in r.stderr
+    assert out.read_text(encoding="utf-8").count('<section class="article"') == 4
