@@ -97,6 +97,9 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
         ), opts["paths"], opts["patterns"])
     except InputsError as e:
         raise click.ClickException(str(e)) from None
+    except KeyboardInterrupt:  # while the first input is read (standard input, say)
+        click.echo("mediabias: interrupted after 0 input(s)", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     show_progress = opts["progress"] if opts["progress"] is not None else sys.stderr.isatty()
     counts = {"done": 0, "failed": 0}
     failures = FailureLog(lambda line: click.echo(line, err=True))

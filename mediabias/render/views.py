@@ -207,7 +207,7 @@ class DetailView:
                 who.append(f" (to {c['via']['text']})", style="dim")
             cue = Text(c["cue"]["text"] if c["cue"] else "(carried)")
             if c.get("cue_class"):
-                cue.append(f" {c['cue_class']}", style="dim")
+                cue.append(f" ({c['cue_class']})", style="dim")
             party = Text(f"\u2192 {c['party']}") if c.get("party") else None
             t.add(c["kind"], who, c.get("source_type") or "", party, cue, Text(f"\u00ab{body}\u00bb" if body else ""))
         self._print(t, expand=True)
