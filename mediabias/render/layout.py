@@ -103,11 +103,14 @@ class Grid:
 
     # -- table ---------------------------------------------------------------
     def table(self, **kwargs) -> Table:
+        """The rows as a rich table; a column with nothing in any row is left out."""
         t = Table(title=self.title, caption=self.caption, title_justify="left", caption_justify="left", **kwargs)
-        for col in self.columns:
+        shown = [i for i in range(len(self.columns)) if any(_text(row[i]).plain.strip() for row in self.rows)]
+        for i in shown:
+            col = self.columns[i]
             t.add_column(col.name, justify=col.justify, ratio=col.ratio, overflow="fold")
         for row in self.rows:
-            t.add_row(*[_text(c) for c in row])
+            t.add_row(*[_text(row[i]) for i in shown])
         return t
 
     def fits(self, console: Console, width: int) -> bool:

@@ -105,6 +105,7 @@ SUMMARY_COLUMNS = (
     Col("anon.\nsources", "right"),
     Col("voices: attrib./\nquoted words"),
     Col("reading\nease", "right"),
+    Col("error"),
 )
 
 
@@ -119,7 +120,7 @@ class SummaryTable:
     def add(self, item: Item, record: Record) -> None:
         name = article_name(record)
         if "error" in record:
-            self.grid.add(name, Text(record["error"]["message"], style="red"), *[None] * 9)
+            self.grid.add(name, *[None] * 10, Text(record["error"]["message"], style="red"))
             return
         h = record.get("hedging") or {}
         s = record.get("sources") or {}
@@ -136,6 +137,7 @@ class SummaryTable:
             fmt(s.get("anonymous")),
             voices_cell(record),
             fmt(r.get("flesch_reading_ease")),
+            None,
         )
 
     def finish(self) -> None:
@@ -151,13 +153,14 @@ class ReadabilityTable:
     def __init__(self, out: TextIO, layout: Layout | None = None) -> None:
         self.console = Console(file=out)
         self.layout = layout
-        names = ("article", "words", "sentences", "Flesch reading ease", "Flesch-Kincaid grade", "Gunning fog", "SMOG")
-        self.grid = Grid([Col(n, "left" if n == "article" else "right", card="head" if n == "article" else "field")
+        names = ("article", "words", "sentences", "Flesch reading ease", "Flesch-Kincaid grade", "Gunning fog", "SMOG",
+                 "error")
+        self.grid = Grid([Col(n, "left" if n in ("article", "error") else "right", card="head" if n == "article" else "field")
                           for n in names], title="mediabias readability")
 
     def add(self, item: Item, record: Record) -> None:
         if "error" in record:
-            self.grid.add(article_name(record), Text(record["error"]["message"], style="red"), *[None] * 5)
+            self.grid.add(article_name(record), *[None] * 6, Text(record["error"]["message"], style="red"))
             return
         r = record["readability"]
         self.grid.add(
@@ -168,6 +171,7 @@ class ReadabilityTable:
             fmt(r["flesch_kincaid_grade"]),
             fmt(r["gunning_fog"], 2),
             fmt(r["smog_index"]),
+            None,
         )
 
     def finish(self) -> None:
