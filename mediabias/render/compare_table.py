@@ -15,12 +15,11 @@ from typing import Any, TextIO
 
 from rich import box
 from rich.console import Console
-from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
 from mediabias.compare import STAR_RULE, format_value
-from mediabias.render.layout import fit_columns
+from mediabias.render.layout import column_range, fit_columns, table_extra
 from mediabias.render.stance import CREDENCE_STYLE
 from mediabias.render.table import sign_style
 
@@ -69,31 +68,29 @@ def _table(group: dict, articles: list[dict], cols: list[int], numbered: bool, c
     return t
 
 
-def _min_width(console: Console, table: Table) -> int:
-    return Measurement.get(console, console.options.update_width(10**6), table).minimum
-
-
 def _pages(console: Console, comparison: dict, numbered: bool, compact: bool) -> list[list[int]] | None:
-    """Article columns per page so every page fits, or None when not even one column fits.
-    A table's least width is the label column's plus each article column's
-    (the longest word of each, with its padding), measured once per column."""
+    """Article columns per page so every page fits, or None when not even one column fits:
+    the label column's longest word, each article column's, and the borders and padding."""
     articles, groups = comparison["articles"], comparison["groups"]
-    base = max(_min_width(console, _table(g, articles, [], numbered, compact, "")) for g in groups)
-    widths = [max(_min_width(console, _table(g, articles, [i], numbered, compact, "")) for g in groups) - base
-              for i in range(len(articles))]
+    tables = [_table(g, articles, list(range(len(articles))), numbered, compact, "") for g in groups]
+    label = max(column_range(console, t.columns[0])[0] for t in tables)
+    widths = [max(column_range(console, t.columns[i + 1])[0] for t in tables) for i in range(len(articles))]
+    extra: dict[int, int] = {}
+
+    def fits(page: list[int]) -> bool:
+        k = len(page)
+        if k not in extra:
+            extra[k] = table_extra(console, _table(groups[0], articles, page, numbered, compact, ""))
+        return label + sum(widths[j] for j in page) + extra[k] <= console.width
+
     pages: list[list[int]] = []
-    queue = list(range(len(articles)))
-    while queue:
-        page = [queue.pop(0)]
-        while queue and base + sum(widths[j] for j in page) + widths[queue[0]] <= console.width:
-            page.append(queue.pop(0))
-        # the estimate can be a column or two short (padding at the edges): check the page itself
-        while not all(_min_width(console, _table(g, articles, page, numbered, compact, "")) <= console.width
-                      for g in groups):
-            if len(page) == 1:
-                return None
-            queue.insert(0, page.pop())
-        pages.append(page)
+    for i in range(len(articles)):
+        if not fits([i]):
+            return None
+        if pages and fits(pages[-1] + [i]):
+            pages[-1].append(i)
+        else:
+            pages.append([i])
     return pages
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Literal, Union
 
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.measure import Measurement
 from rich.padding import Padding
@@ -35,6 +36,37 @@ class Col:
     ratio: int | None = None  # a table column that takes the spare width (long text)
 
 
+def cell_range(console: Console, cell: RenderableType | None) -> tuple[int, int]:
+    """(longest word, longest line) of a cell, in terminal columns: what rich
+    measures for text, computed directly (rich's measurement of a large
+    table cell by cell is slow)."""
+    if cell is None:
+        return (0, 0)
+    if isinstance(cell, (str, Text)):
+        plain = cell if isinstance(cell, str) else cell.plain
+        return (max((cell_len(w) for w in plain.split()), default=0),
+                max((cell_len(line) for line in plain.split("\n")), default=0))
+    m = Measurement.get(console, console.options.update_width(10**6), cell)
+    return (m.minimum, m.maximum)
+
+
+def column_range(console: Console, column) -> tuple[int, int]:
+    ranges = [cell_range(console, c) for c in (column.header, *column.cells)]
+    return (max([r[0] for r in ranges] + [1]), max([r[1] for r in ranges] + [1]))
+
+
+def table_extra(console: Console, table: Table) -> int:
+    """Columns a table takes beyond its cells' text: borders and padding."""
+    saved = [c.width for c in table.columns]
+    for c in table.columns:
+        c.width = 1
+    try:
+        return Measurement.get(console, console.options.update_width(10**6), table).minimum - len(table.columns)
+    finally:
+        for c, w in zip(table.columns, saved):
+            c.width = w
+
+
 def fit_columns(console: Console, table: Table, width: int) -> bool:
     """Give each column of ``table`` a fixed width so that the table fits in
     ``width`` and no column is narrower than its longest word; False (and no
@@ -43,21 +75,10 @@ def fit_columns(console: Console, table: Table, width: int) -> bool:
     cols = table.columns
     if not cols:
         return True
-    wide = console.options.update_width(10**6)
-    lo, hi = [], []
-    for col in cols:
-        cells = [col.header, *col.cells]
-        ms = [Measurement.get(console, wide, c) for c in cells if c is not None]
-        lo.append(max([m.minimum for m in ms] + [1]))
-        hi.append(max([m.maximum for m in ms] + [1]))
-    saved = [c.width for c in cols]
-    for c in cols:
-        c.width = 1
-    extra = Measurement.get(console, wide, table).minimum - len(cols)
+    lo, hi = (list(x) for x in zip(*(column_range(console, c) for c in cols)))
+    extra = table_extra(console, table)
     room = width - extra
     if sum(lo) > room:
-        for c, w in zip(cols, saved):
-            c.width = w
         return False
     if sum(hi) <= room:
         alloc = hi
@@ -114,8 +135,10 @@ class Grid:
         return t
 
     def fits(self, console: Console, width: int) -> bool:
-        m = Measurement.get(console, console.options.update_width(10**6), self.table())
-        return m.minimum <= width and (width >= WIDE_TABLE_AT or m.maximum <= width)
+        t = self.table()
+        lo, hi = (sum(x) for x in zip(*(column_range(console, c) for c in t.columns))) if t.columns else (0, 0)
+        extra = table_extra(console, t)
+        return lo + extra <= width and (width >= WIDE_TABLE_AT or hi + extra <= width)
 
     def fitted_table(self, console: Console, **kwargs) -> Table:
         t = self.table(**kwargs)
