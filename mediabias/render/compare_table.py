@@ -24,6 +24,9 @@ from mediabias.render.stance import CREDENCE_STYLE
 from mediabias.render.table import sign_style
 
 
+LABEL_WIDTH = 26  # the row labels keep this much of their width when the columns allow
+
+
 def _cell(row: dict, i: int, compact: bool) -> Text:
     v = row["values"][i]
     kind = row["kind"]
@@ -35,10 +38,11 @@ def _cell(row: dict, i: int, compact: bool) -> Text:
         text = Text(format_value(v, kind), style=sign_style(v))
         star_at = len(text.plain)
         text.append(f"{sep}({d.get('mentions', 0)})", style="dim")
-        a, q = d.get("author"), d.get("quoted")
-        voices = " ".join(f"{name} {x:+.2f}" for name, x in (("auth", a), ("quot", q)) if x is not None)
-        if voices:
-            text.append("\n" + voices, style="dim")
+        if not d.get("stance"):  # no stance in the record: the mean of mentions, by voice beneath
+            a, q = d.get("author"), d.get("quoted")
+            voices = " ".join(f"{name} {x:+.2f}" for name, x in (("auth", a), ("quot", q)) if x is not None)
+            if voices:
+                text.append("\n" + voices, style="dim")
     elif kind == "words":
         text = Text(f"{v:.0f} w")
         star_at = len(text.plain)
@@ -120,10 +124,11 @@ def render_comparison(comparison: dict[str, Any], out: TextIO) -> None:
             if len(pages) > 1:
                 title += f" (articles {cols[0] + 1}\u2013{cols[-1] + 1} of {len(articles)})"
             table = _table(group, articles, cols, numbered, compact, title)
-            fit_columns(console, table, console.width)
+            fit_columns(console, table, console.width, first_up_to=LABEL_WIDTH)
             console.print(table)
         console.print(Text(group["summary"], style="italic"))
         console.print()
-    console.print(Text(f"{STAR_RULE}. Sentiment cells: the party's stance (mentions), author and quoted voice beneath; "
-                       "voice rows: the words given to each voice and the author's credence toward it. "
+    console.print(Text(f"{STAR_RULE}. Party rows: the party's stance in each article (its mentions; for a record "
+                       "without a stance, the mean of its mentions, with the author's and quoted voices' beneath); "
+                       "voice rows: the words given to each voice about the party and the author's credence toward it. "
                        "--format json gives the comparison as data.", style="dim"))

@@ -67,11 +67,13 @@ def table_extra(console: Console, table: Table) -> int:
             c.width = w
 
 
-def fit_columns(console: Console, table: Table, width: int) -> bool:
+def fit_columns(console: Console, table: Table, width: int, first_up_to: int = 0) -> bool:
     """Give each column of ``table`` a fixed width so that the table fits in
     ``width`` and no column is narrower than its longest word; False (and no
     change) when even that does not fit.  Rich's own shrinking narrows the
-    widest column first, below its longest word, and so cuts words."""
+    widest column first, below its longest word, and so cuts words.
+    ``first_up_to``: the first column (row labels) keeps up to that many
+    columns of its natural width while the others can still fit."""
     cols = table.columns
     if not cols:
         return True
@@ -80,6 +82,8 @@ def fit_columns(console: Console, table: Table, width: int) -> bool:
     room = width - extra
     if sum(lo) > room:
         return False
+    want = min(hi[0], max(lo[0], first_up_to))
+    lo[0] = max(lo[0], min(want, room - sum(lo[1:])))
     if sum(hi) <= room:
         alloc = hi
     else:  # the largest cap c with sum(min(hi, max(lo, c))) <= room
