@@ -109,6 +109,7 @@ def test_summary_lists_every_alias_with_its_count():
     assert d["parties"] == [{
         "name": "Russia", "kind": "country", "user_defined": True, "affiliation": None, "mentions": 3, "people": [],
         "aliases": [{"text": "Russia", "mentions": 0}, {"text": "Moscow", "mentions": 2}, {"text": "kremlin", "mentions": 1}],
+        "role_nouns": [],
     }]
 
 

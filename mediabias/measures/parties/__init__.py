@@ -169,7 +169,8 @@ class _Detector:
             if not c.initial:
                 info.mid = True
             typer.intrinsic(c, info)
-            typer.context(c, info)
+            if info.best < kinds_mod.HEAD:  # nothing in the context outweighs a head word
+                typer.context(c, info)
         for info in infos.values():
             info.kind = kinds_mod.decide(info)
         self._fold_people(infos)
@@ -360,24 +361,38 @@ class _OtherNames:
                 group = "institution" if info.kind in ("organisation", "media", "group") else info.kind
                 by_kind.setdefault(group, []).append(key)
         self.canon: dict[str, str] = {}
+        heads = lists().org_heads
         for keys in by_kind.values():
+            if len(keys) < 2:
+                continue
             keys.sort(key=lambda k: (-len(k.split()), k))
+            # longer names by their first word, their last word and their initials
+            by_edge: dict[str, list[str]] = {}
             for key in keys:
-                self.canon[key] = next((longer for longer in keys if longer != key and _short_form(key, longer)),
-                                       key)
+                words = key.split()
+                if len(words) > 1:
+                    by_edge.setdefault(words[0], []).append(key)
+                    by_edge.setdefault(words[-1], []).append(key)
+                    by_edge.setdefault("".join(w[0] for w in words if w[0].isupper()), []).append(key)
+            for key in keys:
+                words = key.split()
+                probe = by_edge.get(words[0], []) + by_edge.get(words[-1], []) + by_edge.get(key.replace(".", ""), [])
+                for longer in probe:
+                    if longer != key and _short_form(key, longer, heads):
+                        self.canon[key] = longer
+                        break
 
     def canonical(self, key: str, kind: str) -> str:
         return self.canon.get(key, key)
 
 
-def _short_form(short: str, long: str) -> bool:
+def _short_form(short: str, long: str, heads) -> bool:
     s, l_ = short.split(), long.split()
     if len(s) < len(l_) and (l_[: len(s)] == s or l_[-len(s) :] == s):
-        return not (len(s) == 1 and s[0].lower() in lists().org_heads)
+        return not (len(s) == 1 and s[0].lower() in heads)
     letters = short.replace(".", "")
     if letters.isupper() and len(letters) >= 2:
-        initials = "".join(w[0] for w in l_ if w[0].isupper())
-        return initials == letters
+        return "".join(w[0] for w in l_ if w[0].isupper()) == letters
     return False
 
 
@@ -456,7 +471,7 @@ class PartiesResult:
     """The parties of one article, each alias with its mention count (``mediabias parties``)."""
 
     user_defined: bool
-    parties: tuple[tuple[Party, tuple[tuple[str, int], ...], int, tuple[str, ...]], ...]
+    parties: tuple[tuple[Party, tuple[tuple[str, int], ...], int, tuple[str, ...], tuple[tuple[str, int], ...]], ...]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -469,9 +484,10 @@ class PartiesResult:
                     "affiliation": p.affiliation,
                     "mentions": total,
                     "aliases": [{"text": a, "mentions": n} for a, n in aliases],
+                    "role_nouns": [{"text": a, "mentions": n} for a, n in role_forms],
                     "people": list(members),
                 }
-                for p, aliases, total, members in self.parties
+                for p, aliases, total, members, role_forms in self.parties
             ],
         }
 
@@ -480,17 +496,19 @@ def summary(index: PartyIndex) -> PartiesResult:
     """Every party with its aliases and mention counts, most mentioned first.
 
     A user party lists its configured aliases (0 for one that never occurs);
-    a detected party the forms found in the text.  ``people`` are the
-    detected people affiliated to the party.
+    a detected party the forms found in the text, and apart from them the role
+    nouns and descriptors that refer back to it ("president", "rights group").
+    ``people`` are the detected people affiliated to the party.
     """
     counts: dict[str, dict[str, int]] = {name: {} for name in index.parties}
+    roles_of: dict[str, dict[str, int]] = {name: {} for name in index.parties}
     for name, p in index.parties.items():
         if p.user_defined:
             counts[name] = {a: 0 for a in p.aliases}
     for m in index.mentions:
         key = m.alias if m.alias is not None else m.party
-        by_alias = counts.setdefault(m.party, {})
-        by_alias[key] = by_alias.get(key, 0) + 1
+        by_form = (roles_of if m.via in ("role noun", "descriptor") else counts).setdefault(m.party, {})
+        by_form[key] = by_form.get(key, 0) + 1
     members: dict[str, list[str]] = {}
     for name, p in index.parties.items():
         if p.kind == "person" and p.affiliation:
@@ -499,7 +517,8 @@ def summary(index: PartyIndex) -> PartiesResult:
     for name, p in index.parties.items():
         aliases = tuple(counts[name].items()) if p.user_defined else tuple(
             sorted(counts[name].items(), key=lambda kv: -kv[1]))
-        rows.append((p, aliases, sum(n for _, n in aliases), tuple(members.get(name, ()))))
+        role_forms = tuple(sorted(roles_of[name].items(), key=lambda kv: -kv[1]))
+        total = sum(n for _, n in aliases) + sum(n for _, n in role_forms)
+        rows.append((p, aliases, total, tuple(members.get(name, ())), role_forms))
     rows.sort(key=lambda r: (-r[2], r[0].name))
     return PartiesResult(any(p.user_defined for p in index.parties.values()), tuple(rows))
-

@@ -90,6 +90,8 @@ class NameInfo:
     kind: str | None = None
 
     def add(self, priority: int, kind: str) -> None:
+        if priority < 0:
+            return
         if priority > self.best:
             self.best, self.votes = priority, Counter()
         if priority == self.best:
@@ -105,40 +107,52 @@ class Typer:
         self.roles_by_start = {s: (e, n, k) for e, (s, n, k) in roles_by_end.items()}
         self.L = lists()
         self.places = places()
+        self._by_key: dict[str, list[tuple[int, str]]] = {}
 
     # -- evidence from the name itself ------------------------------------------------
     def intrinsic(self, c: Cand, info: NameInfo) -> None:
+        found = self._by_key.get(c.key)
+        if found is None:
+            found = self._by_key[c.key] = self._name_evidence(c)
+        for priority, kind in found:
+            info.add(priority, kind)
+        if c.title is not None:
+            info.add(PERSON, "person")
+        elif found and found[-1][0] == -1 and not c.headline:
+            info.add(PERSON, "person")  # a given name first (read as a name only outside headlines)
+
+    def _name_evidence(self, c: Cand) -> list[tuple[int, str]]:
+        """What the words of the name say, whatever its context (computed once per name)."""
         L = self.L
-        doc = self.doc
-        words = [w for w in doc.tokens[c.a : c.b] if w[0].isalnum()]
+        out: list[tuple[int, str]] = []
+        words = [w for w in self.doc.tokens[c.a : c.b] if w[0].isalnum()]
         lows = [w.lower() for w in words]
         last = lows[-1] if lows else ""
         before_of = lows[: lows.index("of")] if "of" in lows else lows[: lows.index("for")] if "for" in lows else None
         head_words = {last} | ({before_of[-1]} if before_of else set())
         media_before = len(lows) > 2 and lows[-1] in L.org_heads and lows[-2] in L.media_heads  # "Press Agency"
         if (head_words & L.media_heads or media_before) and len(words) > 1:
-            info.add(HEAD, "media")
+            out.append((HEAD, "media"))
         elif head_words & L.group_heads and len(words) > 1:
-            info.add(HEAD, "group")
-        elif head_words & L.org_heads and any(w not in L.org_heads and w not in L.government for w in lows):
-            info.add(HEAD, "organisation")
-        elif (head_words & L.org_heads) and len(words) > 1:
-            info.add(HEAD, "organisation")
-        elif (last in L.place_heads and len(words) > 1) or (lows[0] in L.place_prefixes and len(words) > 1):
-            info.add(HEAD, "place")
+            out.append((HEAD, "group"))
+        elif head_words & L.org_heads and (len(words) > 1 or any(
+                w not in L.org_heads and w not in L.government for w in lows)):
+            out.append((HEAD, "organisation"))
+        elif (last in L.place_heads and len(words) > 1) or (lows and lows[0] in L.place_prefixes and len(words) > 1):
+            out.append((HEAD, "place"))
         elif lows and lows[0] in ("republic", "kingdom") and "of" in lows:
-            info.add(HEAD, "place")
-        if c.title is not None or any(w in SUFFIXES for w in lows):
-            info.add(PERSON, "person")
-        name_words = [w for w in lows if w not in SUFFIXES and not particle(w)]
-        if len(name_words) >= 2 and name_words[0] in L.given and not c.headline:
-            info.add(PERSON, "person")
-        form = c.key
-        if form in self.places:
+            out.append((HEAD, "place"))
+        if any(w in SUFFIXES for w in lows):
+            out.append((PERSON, "person"))
+        if c.key in self.places:
             single_given = len(words) == 1 and lows[0] in L.given
-            info.add(PLACE_WEAK if single_given else KNOWN, "place")
+            out.append((PLACE_WEAK if single_given else KNOWN, "place"))
         if len(words) == 1 and is_acronym(words[0]):
-            info.add(ACRONYM, "organisation")
+            out.append((ACRONYM, "organisation"))
+        name_words = [w for w in lows if w not in SUFFIXES and not particle(w)]
+        if len(name_words) >= 2 and name_words[0] in L.given:
+            out.append((-1, "person"))  # marker: a given name first
+        return out
 
     # -- evidence from the words around one occurrence ------------------------------------
     def context(self, c: Cand, info: NameInfo) -> None:

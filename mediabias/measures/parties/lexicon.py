@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from mediabias.lexicons import load_list, load_toml, load_words
+from mediabias.lexicons import load_toml, load_words
 from mediabias.text.phrases import PhraseMatcher
 
 KINDS = ("person", "organisation", "country", "place", "media", "group", "other")
@@ -102,8 +102,3 @@ def role_nouns() -> tuple[dict[str, str], PhraseMatcher]:
     kinds = {noun: kind for kind, nouns in data.items() for noun in nouns}
     return kinds, PhraseMatcher((n, n) for n in kinds)
 
-
-@lru_cache(maxsize=1)
-def descriptors() -> tuple[str, ...]:
-    """The organisation descriptors of the older list, kept for ``mediabias.lexicons`` users."""
-    return load_list("descriptors.txt")

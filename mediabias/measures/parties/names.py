@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import itemgetter
 
 from mediabias.measures.parties.lexicon import SUFFIXES, lists
 from mediabias.text.document import Document
@@ -87,8 +89,8 @@ def write_out(toks: list[str]) -> str:
 
 
 def name_starts(doc: Document) -> list[int]:
-    """Tokens a name may start at: capitalised words and acronyms (one comprehension)."""
-    return [i for i, t in enumerate(doc.tokens) if t[0].isupper()]
+    """Tokens a name may start at: those that start with a capital (the loop runs in C)."""
+    return list(compress(count(), map(str.isupper, map(itemgetter(0), doc.tokens))))
 
 
 def _gap(doc: Document, j: int) -> bool:
@@ -97,9 +99,14 @@ def _gap(doc: Document, j: int) -> bool:
     return e - s >= 2 or (e > s and "\n" in doc.text[s:e])
 
 
+_TITLES: frozenset[str] = frozenset()
+
+
 def candidates(doc: Document, gaz_at: dict[int, tuple[int, str, str]]) -> list[Cand]:
     """Every candidate name of ``doc`` in text order (``gaz_at``: token -> (end, party, alias))."""
+    global _TITLES
     L = lists()
+    _TITLES = L.titles
     titles, stop = L.titles, L.not_names
     heads = L.org_heads | L.place_heads | L.media_heads
     toks, lows, starts_, ends_ = doc.tokens, doc.lowers, doc.tok_starts, doc.tok_ends
@@ -120,13 +127,18 @@ def candidates(doc: Document, gaz_at: dict[int, tuple[int, str, str]]) -> list[C
         for start in starts[k0:k1]:
             if start < i:
                 continue
+            if lows[start] in stop and start not in gaz_at and (start + 1 >= n or not toks[start + 1][0].isupper()):
+                continue  # "The", "But", "He" before a lower-case word
             run: list[int] = []  # name tokens (dots and connectors included)
             shout = 0
             has_head = False
             j = start
             while j < sent.tok_end:
-                if run and _gap(doc, j):
-                    break
+                if run:
+                    d = starts_[j] - ends_[j - 1]
+                    if d >= 2 or (d == 1 and text[ends_[j - 1]] == "\n"):
+                        break  # two spaces or a line break
+
                 g = gaz_at.get(j)
                 if g is not None and g[0] <= sent.tok_end:
                     run.extend(range(j, g[0]))
@@ -134,10 +146,10 @@ def candidates(doc: Document, gaz_at: dict[int, tuple[int, str, str]]) -> list[C
                     continue
                 t = toks[j]
                 low = lows[j]
-                if t[0].isupper() and (is_cap(t) or is_acronym(t) or len(t) == 1):
-                    if t.isupper() and len(t) > 1 and not is_acronym(t):
-                        break  # "MOSCOW", "BITCOIN": shouting or a dateline
-                    if t.isupper() and len(t) > 1:
+                if t[0].isupper():
+                    if len(t) > 1 and t[1:].isupper():
+                        if not is_acronym(t):
+                            break  # "MOSCOW", "BITCOIN": shouting or a dateline
                         shout += 1
                     run.append(j)
                     has_head = has_head or low in heads
@@ -179,9 +191,16 @@ def candidates(doc: Document, gaz_at: dict[int, tuple[int, str, str]]) -> list[C
             i = max(j, start + 1)
             if shout >= 2 and shout == sum(1 for k in run if toks[k][0].isalpha()):
                 continue  # "NO COLLUSION": capitals for emphasis
+            if len(run) == 1:  # the common case: one word
+                k = run[0]
+                if k in gaz_at or (lows[k] not in stop and lows[k] not in titles):
+                    c = _cand(doc, k, k + 1, None, first, headline)
+                    if c is not None:
+                        out.append(c)
+                    continue
             before = len(out)
             _split(doc, run, sent.tok_start, first, headline, titles, stop, gaz_at, out)
-            if run and len(out) > before and _fills_quote(doc, run[0], run[-1] + 1):
+            if len(run) > 1 and len(out) > before and _fills_quote(doc, run[0], run[-1] + 1):
                 for c in out[before:]:
                     c.quoted = True  # "The Drum Major Instinct": a title of a work
         k0 = k1
@@ -242,7 +261,7 @@ def _flush(doc: Document, name: list[int], title: str | None, first: int, headli
         name = name[:-1]
     while name and not toks[name[0]][0].isalnum():
         name = name[1:]
-    titles = lists().titles
+    titles = _TITLES or lists().titles
     if name and all(lows[t] in titles or not toks[t][0].isalnum() for t in name):
         return  # "Mr President": titles only
     if name:
@@ -251,8 +270,13 @@ def _flush(doc: Document, name: list[int], title: str | None, first: int, headli
             out.append(c)
 
 
+_QUOTE_MARKS = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
+
+
 def _fills_quote(doc: Document, a: int, b: int) -> bool:
     start, end = doc.tok_starts[a], doc.tok_ends[b - 1]
+    if not doc.quotes or start == 0 or doc.text[start - 1] not in _QUOTE_MARKS:
+        return False
     q = doc.quote_at(start, end)
     return q is not None and doc.text[q.content_start : q.content_end].strip(" ,.?!") == doc.text[start:end]
 

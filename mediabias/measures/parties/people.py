@@ -66,6 +66,7 @@ def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
 
 # -- names ---------------------------------------------------------------------------
 
+@lru_cache(maxsize=4096)
 def name_key(name: str) -> tuple[str, ...]:
     """A person's name folded for comparison: lower case, no accents, no titles,
     initials or punctuation; a suffix ("jr") kept last.
@@ -76,8 +77,10 @@ def name_key(name: str) -> tuple[str, ...]:
     ('roger', 'stone', 'jr')
     """
     titles = _lists()[0]
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = name
+    if not name.isascii():
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     words = []
     for w in text.replace("\u2019", "'").split():
         w = w.strip(".,'\"()").lower()
@@ -118,6 +121,7 @@ def same_person(a: str, b: str) -> bool:
     return small[-1] == big[-1] and set(small) <= set(big)
 
 
+@lru_cache(maxsize=4096)
 def full_name(key: tuple[str, ...]) -> bool:
     """Two or more words, or a name with a suffix ("Donald Jr.")."""
     core, suffix = _core(key)
