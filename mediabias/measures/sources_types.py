@@ -65,9 +65,12 @@ def classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int] | 
             m = parties.mention_at_token(i)
             if m is not None:
                 party = parties.party_of(m.party)
-                # what the words name, not the party's kind: a user party's aliases decide
-                # whose source it is, never whether it is a person ("Irina Vasko" of "Estova")
-                ptype = m.kind or parties.parties[m.party].kind
+            # what the words name, not the party's kind: a user party's aliases decide whose
+            # source it is, never whether it is a person ("Irina Vasko" of "Estova", or a name
+            # the config does not list)
+            kind = parties.kind_at_token(i)
+            if kind is not None:
+                ptype = kind
                 if ptype == "person":
                     break
     end = b

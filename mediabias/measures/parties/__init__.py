@@ -44,7 +44,7 @@ from typing import Any
 from mediabias.measures.parties import kinds as kinds_mod
 from mediabias.measures.parties import names as names_mod
 from mediabias.measures.parties import people, roles
-from mediabias.measures.parties.lexicon import KINDS, gazetteer, lists, places, role_nouns
+from mediabias.measures.parties.lexicon import KINDS, SUFFIXES, gazetteer, lists, places, role_nouns
 from mediabias.measures.parties.people import name_key, same_person
 from mediabias.text.document import Document
 from mediabias.text.phrases import PhraseMatcher
@@ -81,6 +81,7 @@ class PartyIndex:
 
     parties: dict[str, Party] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
+    detected: "PartyIndex | None" = None  # with user parties: what automatic detection found
     _starts: list[int] = field(default_factory=list)
     _by_token: dict[int, Mention] = field(default_factory=dict)
 
@@ -102,6 +103,14 @@ class PartyIndex:
 
     def mention_at_token(self, i: int) -> Mention | None:
         return self._by_token.get(i)
+
+    def kind_at_token(self, i: int) -> str | None:
+        """What token ``i`` names (a person, an organisation ...): its mention's kind, or with
+        user parties, the kind automatic detection gives a name the config does not list."""
+        m = self._by_token.get(i)
+        if m is None and self.detected is not None:
+            m = self.detected._by_token.get(i)
+        return None if m is None else (m.kind or self.parties.get(m.party, Party(m.party, "other", ())).kind)
 
     def party_of(self, name: str) -> str:
         """The party a mention's party speaks for (its affiliation, if any)."""
@@ -140,6 +149,7 @@ class _Detector:
         self.gz = gazetteer()
         self.index = PartyIndex()
         self.person_roles: dict[str, set[str]] = {}
+        self.initials: dict[str, str] = {}
 
     def run(self) -> PartyIndex:
         doc, gz = self.doc, self.gz
@@ -182,9 +192,13 @@ class _Detector:
             doc, index, role_matches, self.person_roles,
             lambda t0, t1, party, via: _mention(doc, t0, t1, party, via, None, index.parties[party].kind)))
         index.finish()
-        index.mentions.extend(roles.hyphenated(doc, index, self._forms(), lambda s, e, i, party: _mention(
-            doc, i, i + 1, party, "hyphenated", None, index.parties[party].kind, s, e)))
+        index.mentions.extend(roles.hyphenated(doc, index, self._forms(), self._hyphen_mention))
         return index.finish()
+
+    def _hyphen_mention(self, start: int, end: int, i: int, party: str) -> Mention:
+        if party not in self.index.parties:  # a gazetteer party named only here: "pro-Russian"
+            self.index.parties[party] = Party(party, self.gz.kinds[party], self.gz.aliases[party])
+        return _mention(self.doc, i, i + 1, party, "hyphenated", None, self.index.parties[party].kind, start, end)
 
     # -- people ---------------------------------------------------------------------
     def _fold_people(self, infos: dict[str, kinds_mod.NameInfo]) -> None:
@@ -193,10 +207,10 @@ class _Detector:
         for info in infos.values():
             if info.kind == "person" and people.full_name(name_key(info.key)):
                 full_words.update(name_key(info.key))
-        initials = {}
+        initials = self.initials = {}
         for info in infos.values():
             if info.kind == "person" and people.full_name(name_key(info.key)):
-                words = [w for w in info.key.split() if w[0].isupper()]
+                words = [w for w in info.key.split() if w[0].isupper() and w.lower().strip(".") not in SUFFIXES]
                 initials["".join(w[0] for w in words)] = info.key
         for info in infos.values():
             if info.best <= kinds_mod.ACRONYM and info.key.replace(".", "") in initials:
@@ -227,6 +241,9 @@ class _Detector:
                 self._gaz_mention(c, c.a, c.b, c.gaz[0], c.gaz[1], typer, place_forms)
                 continue
             info = infos[c.key]
+            if c.headline and (info.kind is None or not info.mid):
+                self._headline(c, infos, folder, others, gaz_at, typer, place_forms)
+                continue
             g = gaz_at.get(c.a)
             if g is not None and g[0] < c.b and self.gz.kinds[g[1]] == "country" \
                     and all(doc.lowers[t] in lists().government or doc.lowers[t] in lists().org_heads
@@ -248,7 +265,10 @@ class _Detector:
                     party, via = folder.add_full(key, c.key, c.a), "name"
                 else:
                     party = folder.partial(key, c.a)
-                    if party is None:
+                    full = self.initials.get(c.key.replace(".", ""))
+                    if party is None and full is not None:
+                        party, via = folder.canonical.get(name_key(full), full), "name"  # "MLK"
+                    elif party is None:
                         party, via = c.key, ("title" if c.title else "name")
                     else:
                         pk = name_key(party)
@@ -283,6 +303,29 @@ class _Detector:
             return False
         m = self.index.mentions[-1] if self.index.mentions else None
         return m is not None and m.tok_end == a - 1 and m.kind == "country"
+
+    def _headline(self, c, infos, folder, others, gaz_at, typer, place_forms) -> None:
+        """A title-case headline is no evidence of a name: only names known from the text are
+        found in it ("Sanders Told A Female Reporter ..." after "Bernie Sanders said")."""
+        doc = self.doc
+        j = c.a
+        while j < c.b:
+            g = gaz_at.get(j)
+            if g is not None and g[0] <= c.b:
+                sub = names_mod.Cand(j, g[0], doc.tok_starts[j], doc.tok_ends[g[0] - 1], g[2])
+                self._gaz_mention(sub, j, g[0], g[1], g[2], typer, place_forms)
+                j = g[0]
+                continue
+            word = doc.tokens[j]
+            info = infos.get(word)
+            sub = names_mod.Cand(j, j + 1, doc.tok_starts[j], doc.tok_ends[j], word)
+            if info is not None and info.kind not in (None, "person") and info.mid:
+                self._add(others.canonical(word, info.kind), info.kind, sub, "name")
+            elif word[0].isupper():
+                person = folder.partial(name_key(word), j) if name_key(word) else None
+                if person is not None:
+                    self._add(person, "person", sub, "surname")
+            j += 1
 
     def _add(self, party: str, kind: str, c, via: str, alias: str | None = None) -> None:
         if party not in self.index.parties:
@@ -345,7 +388,11 @@ class _Detector:
                 if forms.get(w) != m.party:
                     seen[w] += 1
                 forms[w] = m.party
-        return {w: p for w, p in forms.items() if seen[w] == 1}
+        out = {w: p for w, p in forms.items() if seen[w] == 1}
+        for alias, party in self.gz.of_alias.items():  # "pro-Russian", "U.S.-led"
+            if " " not in alias and alias not in out and self.gz.kinds[party] == "country":
+                out[alias] = party
+        return out
 
 
 class _OtherNames:
@@ -408,7 +455,7 @@ def user_matchers(spec: dict[str, tuple[str, ...]]) -> tuple[PhraseMatcher, Phra
 
 
 def _user(doc: Document, spec: dict[str, tuple[str, ...]], auto: PartyIndex) -> PartyIndex:
-    index = PartyIndex()
+    index = PartyIndex(detected=auto)
     sens, insens = user_matchers(spec)
     taken: set[int] = set()
     for matcher, toks in ((sens, doc.tokens), (insens, doc.lowers)):

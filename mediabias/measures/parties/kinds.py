@@ -237,8 +237,9 @@ class Typer:
         if nxt in HUMAN_VERBS or (nxt in ("was", "is", "has", "had", "been", "being") and (
                 nxt2 in HUMAN_PASSIVES or (nxt2 == "been" and b + 2 < n and lows[b + 2] in HUMAN_PASSIVES))):
             info.add(WEAK, "person")
-        if nxt == "'s" and b + 2 < n and toks[b + 2].islower():
-            info.add(FAINT, "person")  # "Merenstein's special yogurt"
+        if nxt == "'s" and b + 2 < n and toks[b + 2].islower() and not any(
+                r is not None and r[2] != "person" for r in (self.roles_by_start.get(b + 1), self.roles_by_start.get(b + 2))):
+            info.add(FAINT, "person")  # "Merenstein's special yogurt", not "Estova's energy company"
 
     def _place_before(self, k: int) -> bool:
         """Token ``k`` ends a known place name ("Atlanta" in "Atlanta, Georgia")."""
@@ -265,8 +266,10 @@ def decide(info: NameInfo) -> str | None:
     A name in body text with nothing to say what it is ("Merenstein's special
     yogurt", "the Mills-Perry team") is a party of kind ``other``.
     """
-    if not info.votes:
-        return "other" if info.mid else None
+    if all(c.bare_title for c in info.cands):
+        return None  # "King", "Mr President": a person's name only if a full name has the word (folding)
+    if not info.votes or (info.best < KNOWN and all(c.pretitle for c in info.cands)):
+        return "other" if info.mid and not any(c.pretitle for c in info.cands) else None
     if not info.mid and info.best < KNOWN:
         return None  # only at sentence starts, in headlines or quotations, with weak evidence
     return info.votes.most_common(1)[0][0]

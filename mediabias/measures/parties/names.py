@@ -54,6 +54,8 @@ class Cand:
     headline: bool = False  # it is in a title-case line
     quoted: bool = False  # it fills a quotation ("The Drum Major Instinct")
     gaz: tuple[str, str] | None = None  # (party, alias) when the whole name is a gazetteer alias
+    pretitle: bool = False  # right before a title: "Energy" in "Energy Minister Pavel Drozdov"
+    bare_title: bool = False  # a title word alone ("King"): a name only as part of a known person's
 
 
 def is_cap(tok: str) -> bool:
@@ -193,9 +195,10 @@ def candidates(doc: Document, gaz_at: dict[int, tuple[int, str, str]]) -> list[C
                 continue  # "NO COLLUSION": capitals for emphasis
             if len(run) == 1:  # the common case: one word
                 k = run[0]
-                if k in gaz_at or (lows[k] not in stop and lows[k] not in titles):
+                if k in gaz_at or lows[k] not in stop:
                     c = _cand(doc, k, k + 1, None, first, headline)
                     if c is not None:
+                        c.bare_title = lows[k] in titles and k not in gaz_at
                         out.append(c)
                     continue
             before = len(out)
@@ -229,7 +232,10 @@ def _split(doc: Document, run: list[int], sent_start: int, first: int, headline:
             k += 1
             continue
         if (low in stop and toks[idx][0].isupper()) or (low in titles and _titles_a_name(doc, run, k)):
+            before = len(out)
             _flush(doc, name, title, first, headline, out)
+            if low in titles and len(out) > before:
+                out[-1].pretitle = True
             name = []
             title = low if low in titles else None
             k += 1
@@ -262,11 +268,11 @@ def _flush(doc: Document, name: list[int], title: str | None, first: int, headli
     while name and not toks[name[0]][0].isalnum():
         name = name[1:]
     titles = _TITLES or lists().titles
-    if name and all(lows[t] in titles or not toks[t][0].isalnum() for t in name):
-        return  # "Mr President": titles only
     if name:
         c = _cand(doc, name[0], name[-1] + 1, title, first, headline)
         if c is not None:
+            # "Mr President", "King": title words only -- a name only as part of a known person's
+            c.bare_title = all(lows[t] in titles or not toks[t][0].isalnum() for t in name)
             out.append(c)
 
 

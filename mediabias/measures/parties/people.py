@@ -47,6 +47,10 @@ _ROLE_FILLER = frozenset({"'s", "'", "of", "for", "the", "a", "an", "and", ",", 
                           "service", "services", "agency", "council", "committee", "group", "team", "campaign",
                           "international", "national", "federal", "regional", "general", "ministry", "uk", "usa"})
 PARTY_KINDS = frozenset({"country", "organisation", "group", "media"})
+# roles of office: they speak for a country (through a government word), never for the organisation named last
+POLITICAL = frozenset({"minister", "premier", "president", "secretary", "ambassador", "envoy", "diplomat", "general",
+                       "general-major", "commander", "chancellor", "governor", "mayor", "senator", "leader",
+                       "councillor", "delegate", "prosecutor", "negotiator"})
 _BACK_SENTENCES = 3
 _BACK_TOKENS = 80
 _ATTACHED_BACK = 50  # government words looked back over, at most
@@ -82,12 +86,12 @@ def name_key(name: str) -> tuple[str, ...]:
         text = unicodedata.normalize("NFKD", name)
         text = "".join(c for c in text if not unicodedata.combining(c))
     words = []
-    for w in text.replace("\u2019", "'").split():
-        w = w.strip(".,'\"()").lower()
-        if w.endswith("'s"):
-            w = w[:-2]
-        if not w or w == "-" or (len(w) == 1 and w.isalpha()) or (not words and w in titles):
-            continue
+    raw = [w.strip(".,'\"()").lower() for w in text.replace("\u2019", "'").split()]
+    raw = [w[:-2] if w.endswith("'s") else w for w in raw]
+    raw = [w for w in raw if w and w != "-" and not (len(w) == 1 and w.isalpha())]
+    for i, w in enumerate(raw):
+        if not words and w in titles and i < len(raw) - 1:
+            continue  # a title before the name; a title word alone is kept ("King")
         words.append(w)
     core = [w for w in words if w not in SUFFIXES]
     return tuple(core + [w for w in words if w in SUFFIXES][:1])
@@ -281,8 +285,8 @@ def _named_before(doc: Document, index: "PartyIndex", t0: int, words: set[str], 
             if word in gwords:
                 return country
         return None
-    if not words & roles:
-        return None
+    if not (words & roles) - POLITICAL:
+        return None  # a minister or a general named with no institution speaks for no organisation near by
     first = doc.sentences[max(0, doc.tok_sent[t0] - _BACK_SENTENCES)].tok_start
     first = max(first, t0 - _BACK_TOKENS)
     for m in reversed(index.mentions_in(doc.tok_starts[first], doc.tok_starts[t0])):

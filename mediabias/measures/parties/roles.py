@@ -27,6 +27,7 @@ bisection), so an article of a thousand role nouns stays linear.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
@@ -143,9 +144,12 @@ def _person(doc: Document, index: "PartyIndex", t0: int, noun: str, bearers, pos
     if best is not None or possessive:  # "his spokesman" is not the man named before
         return best[1] if best is not None else None
     si = doc.tok_sent[t0]
+    if si == 0:
+        return None
     first = doc.sentences[max(0, si - _PERSON_SENTENCES)].start
+    # the sentences before, not this one: "Shehu said the president ..." is not Shehu
     people = {m.party for m in index.mentions_in(max(first, doc.tok_starts[max(0, t0 - _TOKENS_BACK)]),
-                                                  doc.tok_starts[t0])
+                                                  doc.sentences[si].start)
               if index.parties[m.party].kind == "person"}
     return people.pop() if len(people) == 1 else None
 
@@ -159,6 +163,8 @@ def _other(doc: Document, index: "PartyIndex", t0: int, noun: str, kind: str, or
     if kind == "organisation" and h in _TYPED_ORGS:
         hit = _latest(org_words.get(h), t0)
         return hit[1] if hit is not None and t0 - hit[0] <= 4 * _TOKENS_BACK else None
+    if kind == "place":
+        return None  # "the capital", "the valley": only a place introduced with that word (above)
     kinds = _COMPATIBLE.get(kind, (kind,))
     si = doc.tok_sent[t0]
     lo = max(0, t0 - _TOKENS_BACK)
@@ -177,6 +183,10 @@ def _other(doc: Document, index: "PartyIndex", t0: int, noun: str, kind: str, or
     return None
 
 
+# a word with a hyphen and a capital after it, or a capitalised word with a hyphen
+_HYPHENATED = re.compile(r"(?<![\w-])(?:\w+-[A-Z][\w-]*|[A-Z]\w*-[\w-]+)")
+
+
 def hyphenated(doc: Document, index: "PartyIndex", forms: dict[str, str], make_span) -> list:
     """Mentions inside hyphenated words: "anti-Trump", "pro-Russian", "Trump-Russia".
 
@@ -184,9 +194,11 @@ def hyphenated(doc: Document, index: "PartyIndex", forms: dict[str, str], make_s
     """
     out = []
     toks = doc.tokens
-    for i, t in enumerate(toks):
-        if "-" not in t or index.mention_at_token(i) is not None or not any(c.isupper() for c in t):
+    for hit in _HYPHENATED.finditer(doc.text):
+        i = doc.token_index(hit.start())
+        if i >= len(toks) or doc.tok_starts[i] != hit.start() or index.mention_at_token(i) is not None:
             continue
+        t = toks[i]
         pos = doc.tok_starts[i]
         for part in t.split("-"):
             party = forms.get(part) if part[:1].isupper() else None
