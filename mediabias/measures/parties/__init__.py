@@ -39,6 +39,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from mediabias.measures.parties import kinds as kinds_mod
@@ -192,7 +193,7 @@ class _Detector:
             doc, index, role_matches, self.person_roles,
             lambda t0, t1, party, via: _mention(doc, t0, t1, party, via, None, index.parties[party].kind)))
         index.finish()
-        index.mentions.extend(roles.hyphenated(doc, index, self._forms(), self._hyphen_mention))
+        index.mentions.extend(roles.hyphenated(doc, index, self._forms, self._hyphen_mention))
         return index.finish()
 
     def _hyphen_mention(self, start: int, end: int, i: int, party: str) -> Mention:
@@ -388,11 +389,16 @@ class _Detector:
                 if forms.get(w) != m.party:
                     seen[w] += 1
                 forms[w] = m.party
-        out = {w: p for w, p in forms.items() if seen[w] == 1}
-        for alias, party in self.gz.of_alias.items():  # "pro-Russian", "U.S.-led"
-            if " " not in alias and alias not in out and self.gz.kinds[party] == "country":
-                out[alias] = party
+        out = dict(_country_words())  # "pro-Russian", "U.S.-led"
+        out.update((w, p) for w, p in forms.items() if seen[w] == 1)
         return out
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> dict[str, str]:
+    """Single-word gazetteer aliases of countries ("Russian", "U.S.")."""
+    gz = gazetteer()
+    return {a: p for a, p in gz.of_alias.items() if " " not in a and gz.kinds[p] == "country"}
 
 
 class _OtherNames:

@@ -29,8 +29,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from mediabias.lexicons import load_words
 from mediabias.text.document import Document
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -60,6 +62,11 @@ _NOT_MODIFIERS = frozenset({"of", "for", "to", "in", "on", "at", "by", "from", "
 _ADJECTIVAL = frozenset({"general", "chief", "executive", "premier", "star", "host", "counsel", "daily", "paper"})
 _COMPATIBLE = {"organisation": ("organisation",), "group": ("group", "organisation"), "country": ("country",),
                "place": ("place",), "media": ("media",)}
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    return load_words("report_verbs.txt")
 
 
 def head(noun: str) -> str:
@@ -144,13 +151,17 @@ def _person(doc: Document, index: "PartyIndex", t0: int, noun: str, bearers, pos
     if best is not None or possessive:  # "his spokesman" is not the man named before
         return best[1] if best is not None else None
     si = doc.tok_sent[t0]
-    if si == 0:
-        return None
     first = doc.sentences[max(0, si - _PERSON_SENTENCES)].start
-    # the sentences before, not this one: "Shehu said the president ..." is not Shehu
-    people = {m.party for m in index.mentions_in(max(first, doc.tok_starts[max(0, t0 - _TOKENS_BACK)]),
-                                                  doc.sentences[si].start)
-              if index.parties[m.party].kind == "person"}
+    verbs = _verbs()
+    lows = doc.lowers
+    people = set()
+    for m in index.mentions_in(max(first, doc.tok_starts[max(0, t0 - _TOKENS_BACK)]), doc.tok_starts[t0]):
+        if index.parties[m.party].kind != "person":
+            continue
+        if doc.tok_sent[m.tok_start] == si and m.tok_end < len(lows) and (
+                lows[m.tok_end] in verbs or (lows[m.tok_end] == "," and lows[m.tok_end + 1] in verbs)):
+            continue  # "Shehu said the president ...": the speaker is not the one spoken of
+        people.add(m.party)
     return people.pop() if len(people) == 1 else None
 
 
@@ -190,18 +201,24 @@ _HYPHENATED = re.compile(r"(?<![\w-])(?:\w+-[A-Z][\w-]*|[A-Z]\w*-[\w-]+)")
 def hyphenated(doc: Document, index: "PartyIndex", forms: dict[str, str], make_span) -> list:
     """Mentions inside hyphenated words: "anti-Trump", "pro-Russian", "Trump-Russia".
 
-    ``forms``: single-word name -> party; ``make_span(start, end, tok, party)`` builds a Mention.
+    ``forms()``: single-word name -> party (built only when needed); ``make_span(start, end,
+    tok, party)`` builds a Mention.
     """
     out = []
     toks = doc.tokens
+    if "-" not in doc.text:
+        return out
+    known: dict[str, str] | None = None
     for hit in _HYPHENATED.finditer(doc.text):
         i = doc.token_index(hit.start())
         if i >= len(toks) or doc.tok_starts[i] != hit.start() or index.mention_at_token(i) is not None:
             continue
         t = toks[i]
         pos = doc.tok_starts[i]
+        if known is None:
+            known = forms()
         for part in t.split("-"):
-            party = forms.get(part) if part[:1].isupper() else None
+            party = known.get(part) if part[:1].isupper() else None
             if party is not None:
                 out.append(make_span(pos, pos + len(part), i, party))
             pos += len(part) + 1
