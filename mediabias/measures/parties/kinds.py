@@ -34,7 +34,6 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from mediabias.lexicons import load_words
 from mediabias.measures.parties.lexicon import SUFFIXES, lists, places, role_nouns
 from mediabias.measures.parties.names import Cand, is_acronym, particle
 from mediabias.text.document import Document
@@ -68,14 +67,14 @@ _COUNTRY_OWNED = frozenset({"government", "parliament", "army", "military", "min
 _AFTER_THE = frozenset({"is", "was", "has", "had", "have", "are", "were", "said", "says", "will", "would", "could",
                         "can", "and", "or", "of", "in", "on", "to", "for", "with", "that", "which", "who", "'s",
                         "did", "does", "also", "team", "franchise"})
-_DATELINE = frozenset({"(", "\u2014", "\u2013", "-", ":"})
 
 
 @lru_cache(maxsize=1)
-def _staff_and_person_roles() -> tuple[frozenset[str], frozenset[str]]:
+def _person_roles() -> frozenset[str]:
+    """Single-word roles and titles that say the name after them is a person's."""
     kinds, _ = role_nouns()
     person = frozenset(n for n, k in kinds.items() if k == "person" and " " not in n)
-    return person | lists().roles | load_words("titles.txt"), person
+    return person | lists().roles | lists().titles
 
 
 @dataclass(slots=True)
@@ -165,7 +164,7 @@ class Typer:
         prev2 = lows[a - 2] if a > 1 else ""
         nxt = lows[b] if b < n else ""
         nxt2 = lows[b + 1] if b + 1 < n else ""
-        person_roles, _ = _staff_and_person_roles()
+        person_roles = _person_roles()
         # a descriptor right before: "the dating app Tinder", "spokesman Igor", "the town of X", "a firm, X"
         for end in (a, a - 1 if prev == "," else -1, a - 1 if prev == "of" else -1):
             r = self.roles_by_end.get(end)

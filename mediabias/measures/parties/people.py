@@ -29,15 +29,12 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from mediabias.lexicons import load_words
 from mediabias.measures.parties.lexicon import SUFFIXES
 from mediabias.measures.parties.names import is_cap, particle
+from mediabias.measures.parties.records import Party, PartyIndex
 from mediabias.text.document import Document
-
-if TYPE_CHECKING:  # pragma: no cover
-    from mediabias.measures.parties import PartyIndex
 
 _STOP_SCAN = frozenset({".", ";", "said", "says", "told", "?", "!"})
 # between a party and the name it speaks for, only a role phrase may stand
@@ -183,7 +180,7 @@ class Folder:
 
 # -- affiliation ----------------------------------------------------------------------
 
-def _affiliate(doc: Document, index: "PartyIndex", Party) -> None:
+def affiliate(doc: Document, index: PartyIndex) -> None:
     """Give each person the party named beside one of their full mentions."""
     done: set[str] = set()
     attached = _attached_countries(doc, index)
@@ -199,11 +196,11 @@ def _affiliate(doc: Document, index: "PartyIndex", Party) -> None:
             index.parties[m.party] = Party(p.name, p.kind, p.aliases, found, p.user_defined)
 
 
-def _party_kind(index: "PartyIndex", name: str) -> str:
+def _party_kind(index: PartyIndex, name: str) -> str:
     return index.parties[name].kind
 
 
-def _beside(doc: Document, index: "PartyIndex", t0: int, t1: int) -> tuple[str | None, set[str] | None]:
+def _beside(doc: Document, index: PartyIndex, t0: int, t1: int) -> tuple[str | None, set[str] | None]:
     """The party in the role phrase before the name or in an apposition after it.
 
     With none, the role words seen (``None`` when there is no role to go on,
@@ -253,7 +250,7 @@ def _beside(doc: Document, index: "PartyIndex", t0: int, t1: int) -> tuple[str |
     return None, (seen if seen and not unknown else None)
 
 
-def _attached_countries(doc: Document, index: "PartyIndex") -> list[tuple[int, str, str]]:
+def _attached_countries(doc: Document, index: PartyIndex) -> list[tuple[int, str, str]]:
     """(token, government word, country) for every country named with a government word:
     "Russia's Defense Ministry", "the Russian defence ministry", "Ministry of Defence of Russia"."""
     gov = _lists()[4]
@@ -269,7 +266,7 @@ def _attached_countries(doc: Document, index: "PartyIndex") -> list[tuple[int, s
     return out
 
 
-def _named_before(doc: Document, index: "PartyIndex", t0: int, words: set[str], attached) -> str | None:
+def _named_before(doc: Document, index: PartyIndex, t0: int, words: set[str], attached) -> str | None:
     """A role with no party beside it: whose is it?
 
     A government role ("ministry spokesman") belongs to the country last named

@@ -36,7 +36,7 @@ from mediabias.lexicons import load_words
 from mediabias.text.document import Document
 
 if TYPE_CHECKING:  # pragma: no cover
-    from mediabias.measures.parties import Mention, PartyIndex
+    from mediabias.measures.parties.records import PartyIndex
 
 DETERMINERS = frozenset({"the", "this", "that", "his", "her", "its", "their"})
 _SENTENCES_BACK = 4
