@@ -255,3 +255,13 @@ def test_name_folding_for_alignment_across_articles():
 def test_odd_texts_do_not_break_detection(text):
     doc, idx = detect(text)
     assert all(m.kind in KINDS for m in idx.mentions)
+
+
+def test_an_age_and_a_list_type_names_nothing_else_types():
+    text = ("Officials met Zorbanek Quell, 34, on Monday. He will visit the state of Anambra, "
+            "and voters came from Ebonyi and Anambra.")
+    _, idx = detect(text)
+    k = kinds(idx)
+    assert k["Zorbanek Quell"] == "person"  # ", 34,": an age
+    assert k["Anambra"] == "place"  # "the state of Anambra"
+    assert k["Ebonyi"] == "place"  # nothing else says what it is: in a list with a place

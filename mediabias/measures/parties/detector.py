@@ -57,6 +57,7 @@ class Detector:
         for info in infos.values():
             info.kind = kinds_mod.decide(info)
         self._fold_people(infos)
+        kinds_mod.coordinate(doc, cands, infos)
         self._emit(cands, infos, gaz_at, typer, roles_by_end)
         index = self.index.finish()
         people.affiliate(doc, index)

@@ -233,6 +233,8 @@ class Typer:
                 info.add(WEAK, "person")
         if nxt == "'s" and nxt2 in KINSHIP:
             info.add(WEAK, "person")
+        if nxt == "," and nxt2.isdigit() and len(nxt2) <= 3 and b + 2 < n and toks[b + 2] == ",":
+            info.add(PERSON, "person")  # "Benjamin Koellmann, 34, bought": an age
         if nxt in HUMAN_VERBS or (nxt in ("was", "is", "has", "had", "been", "being") and (
                 nxt2 in HUMAN_PASSIVES or (nxt2 == "been" and b + 2 < n and lows[b + 2] in HUMAN_PASSIVES))):
             info.add(WEAK, "person")
@@ -272,3 +274,26 @@ def decide(info: NameInfo) -> str | None:
     if not info.mid and info.best < KNOWN:
         return None  # only at sentence starts, in headlines or quotations, with weak evidence
     return info.votes.most_common(1)[0][0]
+
+
+_COORDINATORS = frozenset({"and", "or", ",", "&", "nor"})
+
+
+def coordinate(doc: Document, cands: list[Cand], infos: dict[str, NameInfo]) -> None:
+    """A name nothing types, in a list with a typed one, is of its kind ("Ebonyi and Anambra",
+    "Russell Westbrook and Paul Georgeson"): readers read a list as things of one sort."""
+    by_start = {c.a: c for c in cands}
+    by_end = {c.b: c for c in cands}
+    lows = doc.lowers
+    for c in cands:
+        info = infos.get(c.key)
+        if info is None or info.kind != "other":
+            continue
+        kinds = Counter()
+        for other in (by_end.get(c.a - 1) if c.a > 0 and lows[c.a - 1] in _COORDINATORS else None,
+                      by_start.get(c.b + 1) if c.b < len(lows) and lows[c.b] in _COORDINATORS else None):
+            o = infos.get(other.key) if other is not None else None
+            if o is not None and o.kind not in (None, "other") and o.best >= CONTEXT:
+                kinds[o.kind] += 1
+        if len(kinds) == 1:
+            info.kind = next(iter(kinds))
