@@ -52,7 +52,7 @@ class Detector:
             if not c.initial:
                 info.mid = True
             typer.intrinsic(c, info)
-            if info.best < kinds_mod.HEAD:  # nothing in the context outweighs a head word
+            if info.best < kinds_mod.PERSON:  # nothing in the context outweighs a head word or a person's marks
                 typer.context(c, info)
         for info in infos.values():
             info.kind = kinds_mod.decide(info)
