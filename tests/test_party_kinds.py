@@ -265,3 +265,51 @@ def test_an_age_and_a_list_type_names_nothing_else_types():
     assert k["Zorbanek Quell"] == "person"  # ", 34,": an age
     assert k["Anambra"] == "place"  # "the state of Anambra"
     assert k["Ebonyi"] == "place"  # nothing else says what it is: in a list with a place
+
+
+def test_many_distinct_names_stay_linear():
+    """Folding people and short forms compares a name only with those that share a word."""
+    import random
+    import string
+
+    rnd = random.Random(1)
+
+    def word():
+        return "".join(rnd.choice(string.ascii_lowercase) for _ in range(7)).capitalize()
+
+    def text(n):
+        parts, size = [], 0
+        while size < n:
+            s = f"Igor {word()} said the New {word()} Group and Mr. {word()} agreed. "
+            parts.append(s)
+            size += len(s)
+        return "".join(parts)[:n]
+
+    def timed(t):
+        doc = Document(t)
+        t0 = time.perf_counter()
+        parties.detect(doc)
+        return time.perf_counter() - t0
+
+    small, large = text(100_000), text(1_000_000)
+    timed(small)
+    t_small = min(timed(small) for _ in range(2))
+    t_large = timed(large)
+    assert t_large < 30 * max(t_small, 0.005), f"{t_small:.3f}s for 100 kB, {t_large:.3f}s for 1 MB"
+
+
+def test_one_endless_capitalised_run_stays_linear():
+    unit = "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta "
+
+    def timed(t):
+        doc = Document(t)
+        t0 = time.perf_counter()
+        parties.detect(doc)
+        return time.perf_counter() - t0
+
+    small = (unit * (100_000 // len(unit) + 1))[:100_000]
+    large = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+    timed(small)
+    t_small = min(timed(small) for _ in range(2))
+    t_large = timed(large)
+    assert t_large < 30 * max(t_small, 0.005), f"{t_small:.3f}s for 100 kB, {t_large:.3f}s for 1 MB"

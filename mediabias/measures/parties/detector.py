@@ -78,25 +78,26 @@ class Detector:
     def _fold_people(self, infos: dict[str, kinds_mod.NameInfo]) -> None:
         """Single words and partial names of a person's full name are that person."""
         full_words: set[str] = set()
-        for info in infos.values():
-            if info.kind == "person" and people.full_name(name_key(info.key)):
-                full_words.update(name_key(info.key))
         initials = self.initials = {}
         for info in infos.values():
-            if info.kind == "person" and people.full_name(name_key(info.key)):
-                words = [w for w in info.key.split() if w[0].isupper() and w.lower().strip(".") not in SUFFIXES]
-                initials["".join(w[0] for w in words)] = info.key
+            if info.kind == "person":
+                key = name_key(info.key)
+                if people.full_name(key):
+                    full_words.update(key)
+                    words = [w for w in info.key.split() if w[0].isupper() and w.lower().strip(".") not in SUFFIXES]
+                    initials["".join(w[0] for w in words)] = info.key
+        if not full_words:
+            return
         for info in infos.values():
+            if info.best >= kinds_mod.PERSON and info.kind != "person":
+                continue  # a head word or a descriptor says what it is
             if info.best <= kinds_mod.ACRONYM and info.key.replace(".", "") in initials:
                 info.kind = "person"  # "MLK" after "Martin Luther King Jr."
                 continue
             key = name_key(info.key)
-            if key and not people.full_name(key) and all(w in full_words for w in key) and (
-                info.kind is None or info.best < kinds_mod.PERSON
-            ) and any(not c.headline and not c.quoted for c in info.cands):
+            if key and info.kind != "person" and all(w in full_words for w in key) and not people.full_name(key):
+                # seen in body text, or only in headlines but a known person's name
                 info.kind = "person"
-            elif key and info.kind is None and all(w in full_words for w in key):
-                info.kind = "person"  # seen only in headlines: a known person's name
 
     # -- parties and mentions ---------------------------------------------------------
     def _emit(self, cands, infos, gaz_at, typer, roles_by_end) -> None:
@@ -274,6 +275,9 @@ def _country_words() -> dict[str, str]:
     return {a: p for a, p in gz.of_alias.items() if " " not in a and gz.kinds[p] == "country"}
 
 
+_PROBE = 64  # longer names compared with one name, at most (a pathological text stays linear)
+
+
 class _OtherNames:
     """Names of organisations, media, places and groups: a short form, an
     acronym or a longer form of another name of the same kind is one party
@@ -302,7 +306,8 @@ class _OtherNames:
                     by_edge.setdefault("".join(w[0] for w in words if w[0].isupper()), []).append(key)
             for key in keys:
                 words = key.split()
-                probe = by_edge.get(words[0], []) + by_edge.get(words[-1], []) + by_edge.get(key.replace(".", ""), [])
+                probe = (by_edge.get(words[0], [])[:_PROBE] + by_edge.get(words[-1], [])[:_PROBE]
+                         + by_edge.get(key.replace(".", ""), [])[:_PROBE])
                 for longer in probe:
                     if longer != key and _short_form(key, longer, heads):
                         self.canon[key] = longer

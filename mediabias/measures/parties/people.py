@@ -135,19 +135,22 @@ class Folder:
     def __init__(self) -> None:
         self.by_word: dict[str, list[tuple[int, str]]] = {}  # word -> [(token, canonical full name)]
         self.canonical: dict[tuple[str, ...], str] = {}
-        self.keys: list[tuple[tuple[str, ...], str]] = []
+        self.by_last: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # surname -> [(key, name)]
 
     def add_full(self, key: tuple[str, ...], display: str, pos: int) -> str:
         """Register a full name seen at token ``pos``; returns its canonical display name."""
         canon = self.canonical.get(key)
         if canon is None:
-            for other, name in self.keys:
-                if same_person(" ".join(key), " ".join(other)) and len(_core(key)[0]) > 1 and len(_core(other)[0]) > 1:
+            core = _core(key)[0]
+            # two full names are one person only with the same surname: compare with those alone
+            same_last = self.by_last.setdefault(core[-1] if core else "", [])
+            for other, name in same_last:
+                if len(core) > 1 and len(_core(other)[0]) > 1 and same_person(" ".join(key), " ".join(other)):
                     canon = name
                     break
             if canon is None:
                 canon = display
-                self.keys.append((key, display))
+                same_last.append((key, display))
             self.canonical[key] = canon
         core, _ = _core(key)
         for w in core:

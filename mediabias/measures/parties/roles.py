@@ -27,9 +27,10 @@ bisection), so an article of a thousand role nouns stays linear.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import contains
 from typing import TYPE_CHECKING
 
 from mediabias.lexicons import load_words
@@ -194,10 +195,6 @@ def _other(doc: Document, index: "PartyIndex", t0: int, noun: str, kind: str, or
     return None
 
 
-# a word with a hyphen and a capital after it, or a capitalised word with a hyphen
-_HYPHENATED = re.compile(r"(?<![\w-])(?:\w+-[A-Z][\w-]*|[A-Z]\w*-[\w-]+)")
-
-
 def hyphenated(doc: Document, index: "PartyIndex", forms: dict[str, str], make_span) -> list:
     """Mentions inside hyphenated words: "anti-Trump", "pro-Russian", "Trump-Russia".
 
@@ -206,14 +203,11 @@ def hyphenated(doc: Document, index: "PartyIndex", forms: dict[str, str], make_s
     """
     out = []
     toks = doc.tokens
-    if "-" not in doc.text:
-        return out
     known: dict[str, str] | None = None
-    for hit in _HYPHENATED.finditer(doc.text):
-        i = doc.token_index(hit.start())
-        if i >= len(toks) or doc.tok_starts[i] != hit.start() or index.mention_at_token(i) is not None:
-            continue
+    for i in compress(count(), map(contains, toks, repeat("-"))):  # tokens with a hyphen, found in C
         t = toks[i]
+        if index.mention_at_token(i) is not None or not any(part[:1].isupper() for part in t.split("-")):
+            continue
         pos = doc.tok_starts[i]
         if known is None:
             known = forms()
