@@ -293,7 +293,8 @@ def coordinate(doc: Document, cands: list[Cand], infos: dict[str, NameInfo]) -> 
         for other in (by_end.get(c.a - 1) if c.a > 0 and lows[c.a - 1] in _COORDINATORS else None,
                       by_start.get(c.b + 1) if c.b < len(lows) and lows[c.b] in _COORDINATORS else None):
             o = infos.get(other.key) if other is not None else None
-            if o is not None and o.kind not in (None, "other") and o.best >= CONTEXT:
+            # not an organisation's: "Ministry of Foreign Affairs and Expatriates" is one name
+            if o is not None and o.kind not in (None, "other", "organisation") and o.best >= CONTEXT:
                 kinds[o.kind] += 1
         if len(kinds) == 1:
             info.kind = next(iter(kinds))
