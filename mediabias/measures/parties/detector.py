@@ -43,6 +43,9 @@ class Detector:
             if c.key in gz.of_alias:  # "Russian-backed" -> "Russian"
                 c.gaz = (gz.of_alias[c.key], c.key)
                 continue
+            if g is not None and g[0] < c.b and _abbreviates(doc.tokens[g[0]:c.b], g[1]):
+                c.gaz = (g[1], g[2])  # "Amnesty Int": the gazetteer's name, abbreviated
+                continue
             info = infos.get(c.key)
             if info is None:
                 info = infos[c.key] = kinds_mod.NameInfo(c.key, [])
@@ -266,6 +269,15 @@ class Detector:
         out = dict(_country_words())  # "pro-Russian", "U.S.-led"
         out.update((w, p) for w, p in forms.items() if seen[w] == 1)
         return out
+
+
+def _abbreviates(words: list[str], party: str) -> bool:
+    """``words`` shorten the rest of the party's name after its first word ("Int" for
+    "International" in "Amnesty Int")."""
+    rest = party.split()[1:]
+    words = [w for w in words if w != "."]
+    return 0 < len(words) <= len(rest) and all(
+        len(w) >= 2 and r.lower().startswith(w.lower()) for w, r in zip(words, rest))
 
 
 @lru_cache(maxsize=1)

@@ -66,21 +66,24 @@ class Gazetteer:
     aliases: dict[str, tuple[str, ...]]  # party name -> aliases
     of_alias: dict[str, str]  # alias -> party name
     matcher: PhraseMatcher  # case-sensitive, payload (party, alias)
+    ngos: frozenset[str]  # the non-governmental organisations ("the NGO", "the rights group")
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     data = load_toml("gazetteer.toml")
-    kinds, aliases, of_alias, phrases = {}, {}, {}, []
+    kinds, aliases, of_alias, phrases, ngos = {}, {}, {}, [], set()
     for name, entry in data.items():
         kinds[name] = entry.get("kind", "organisation")
+        if entry.get("ngo"):
+            ngos.add(name)
         aliases[name] = tuple(entry["aliases"])
         for a in entry["aliases"]:
             of_alias[a] = name
             phrases.append((a, (name, a)))
             if a.startswith("the ") and len(a) > 4:
                 phrases.append(("The " + a[4:], (name, a)))
-    return Gazetteer(kinds, aliases, of_alias, PhraseMatcher(phrases, case_sensitive=True))
+    return Gazetteer(kinds, aliases, of_alias, PhraseMatcher(phrases, case_sensitive=True), frozenset(ngos))
 
 
 @lru_cache(maxsize=1)

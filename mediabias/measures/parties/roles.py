@@ -34,6 +34,7 @@ from operator import contains
 from typing import TYPE_CHECKING
 
 from mediabias.lexicons import load_words
+from mediabias.measures.parties.lexicon import gazetteer
 from mediabias.text.document import Document
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -61,6 +62,10 @@ _NOT_MODIFIERS = frozenset({"of", "for", "to", "in", "on", "at", "by", "from", "
                             "or", "but", "not", "no", "said", "says", "a", "an"})
 # role words that are also adjectives: a role only at the head of their phrase ("general audience")
 _ADJECTIVAL = frozenset({"general", "chief", "executive", "premier", "star", "host", "counsel", "daily", "paper"})
+_RELATION_TAILS = frozenset({"led", "backed", "funded", "sponsored", "supported", "run", "owned", "controlled",
+                             "allied", "aligned", "linked", "affiliated", "brokered", "imposed"})
+# nouns for non-governmental organisations: never a government's or an intergovernmental body
+_NGO_NOUNS = frozenset({"ngo", "charity", "watchdog", "rights group", "advocacy group"})
 _COMPATIBLE = {"organisation": ("organisation",), "group": ("group", "organisation"), "country": ("country",),
                "place": ("place",), "media": ("media",)}
 
@@ -112,8 +117,10 @@ def role_mentions(doc: Document, index: "PartyIndex", matches, person_roles: dic
         while k >= 0 and t0 - k <= 4 and lows[k] not in DETERMINERS:
             m = index.mention_at_token(k)
             if m is not None:
-                # "the British government" is Britain's phrase; "the London-based rights group" is not
-                named_modifier = named_modifier or m.end == doc.tok_ends[k]
+                # "the British government" is Britain's phrase, "the Saudi-led coalition" a new one;
+                # "the London-based rights group" is neither
+                named_modifier = named_modifier or m.end == doc.tok_ends[k] or (
+                    lows[k].rsplit("-", 1)[-1] in _RELATION_TAILS)
             elif not (toks[k].islower() and toks[k][0].isalpha() and lows[k] not in _NOT_MODIFIERS):
                 break
             elif first == k + 1:
@@ -178,6 +185,7 @@ def _other(doc: Document, index: "PartyIndex", t0: int, noun: str, kind: str, or
     if kind == "place":
         return None  # "the capital", "the valley": only a place introduced with that word (above)
     kinds = _COMPATIBLE.get(kind, (kind,))
+    gz = gazetteer()
     si = doc.tok_sent[t0]
     lo = max(0, t0 - _TOKENS_BACK)
     for s in range(si, max(-1, si - _SENTENCES_BACK - 1), -1):
@@ -189,7 +197,8 @@ def _other(doc: Document, index: "PartyIndex", t0: int, noun: str, kind: str, or
         i = bisect_left(tok_starts, a)
         while i < len(tok_starts) and tok_starts[i] < b:
             m = index.mentions[i]
-            if index.parties[m.party].kind in kinds and m.via not in ("role noun", "descriptor"):
+            if index.parties[m.party].kind in kinds and m.via not in ("role noun", "descriptor") and not (
+                    noun in _NGO_NOUNS and m.party in gz.kinds and m.party not in gz.ngos):
                 return m.party
             i += 1
     return None
