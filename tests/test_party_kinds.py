@@ -313,3 +313,13 @@ def test_one_endless_capitalised_run_stays_linear():
     t_small = min(timed(small) for _ in range(2))
     t_large = timed(large)
     assert t_large < 30 * max(t_small, 0.005), f"{t_small:.3f}s for 100 kB, {t_large:.3f}s for 1 MB"
+
+
+def test_an_organisation_s_national_section_and_a_based_prefix_are_the_organisation():
+    text = ("Kristyan Benedict, Amnesty International UK's Syria campaign manager, said it was bad. "
+            "The New York-based Human Rights Watch agreed, and Rus MoD replied to Amnesty Int.")
+    doc, idx = detect(text)
+    assert idx.parties["Kristyan Benedict"].affiliation == "Amnesty International"
+    assert spans(doc, idx, "Human Rights Watch") == ["Human Rights Watch"]
+    assert spans(doc, idx, "Amnesty International") == ["Amnesty International UK", "Amnesty Int"]
+    assert kinds(idx)["New York"] == "place"

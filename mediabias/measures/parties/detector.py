@@ -43,8 +43,10 @@ class Detector:
             if c.key in gz.of_alias:  # "Russian-backed" -> "Russian"
                 c.gaz = (gz.of_alias[c.key], c.key)
                 continue
-            if g is not None and g[0] < c.b and _abbreviates(doc.tokens[g[0]:c.b], g[1]):
-                c.gaz = (g[1], g[2])  # "Amnesty Int": the gazetteer's name, abbreviated
+            if g is not None and g[0] < c.b and gz.kinds[g[1]] in ("organisation", "media") and (
+                    _abbreviates(doc.tokens[g[0]:c.b], g[1]) or (g[0] in gaz_at and gaz_at[g[0]][0] == c.b
+                                                                  and gz.kinds[gaz_at[g[0]][1]] == "country")):
+                c.gaz = (g[1], g[2])  # "Amnesty Int", "Amnesty International UK": the organisation
                 continue
             info = infos.get(c.key)
             if info is None:

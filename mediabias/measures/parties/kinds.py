@@ -238,7 +238,7 @@ class Typer:
         if nxt in HUMAN_VERBS or (nxt in ("was", "is", "has", "had", "been", "being") and (
                 nxt2 in HUMAN_PASSIVES or (nxt2 == "been" and b + 2 < n and lows[b + 2] in HUMAN_PASSIVES))):
             info.add(WEAK, "person")
-        if nxt == "'s" and b + 2 < n and toks[b + 2].islower() and not any(
+        if nxt == "'s" and b + 1 < n and toks[b + 1].islower() and not any(
                 r is not None and r[2] != "person" for r in (self.roles_by_start.get(b + 1), self.roles_by_start.get(b + 2))):
             info.add(FAINT, "person")  # "Merenstein's special yogurt", not "Estova's energy company"
 

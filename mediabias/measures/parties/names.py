@@ -156,6 +156,8 @@ def candidates(doc: Document, gaz_at: dict[int, tuple[int, str, str]]) -> list[C
                     run.append(j)
                     has_head = has_head or low in heads
                     j += 1
+                    if "-" in low and low.rpartition("-")[2] in HYPHEN_TAILS:
+                        break  # "New York-based Human Rights Watch": the name ends inside the word
                     if j < sent.tok_end and toks[j] == "." and not _gap(doc, j) and (
                         len(t) == 1 or low in titles or low in SUFFIXES or low in ("st", "mt", "ft")
                     ):

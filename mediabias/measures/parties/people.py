@@ -235,6 +235,7 @@ def _beside(doc: Document, index: PartyIndex, t0: int, t1: int) -> tuple[str | N
     # after, in an apposition with a role: "Philip Luther, director of ... at Amnesty International"
     if t1 < sent.tok_end and lows[t1] == ",":
         party = None
+        owner = None  # "Amnesty International UK's Syria campaign manager": the possessor
         after: set[str] = set()
         for k in range(t1 + 1, min(sent.tok_end, t1 + 18)):
             low = lows[k]
@@ -242,13 +243,16 @@ def _beside(doc: Document, index: PartyIndex, t0: int, t1: int) -> tuple[str | N
                 break
             other = index.mention_at_token(k)
             if other is not None and _party_kind(index, other.party) in PARTY_KINDS:
-                party = other.party  # the last: "director of the Middle East Programme at Amnesty International"
+                # else the last: "director of the Middle East Programme at Amnesty International"
+                party = other.party
+                if owner is None and other.tok_end == k + 1 and k + 1 < len(lows) and lows[k + 1] in ("'s", "'"):
+                    owner = other.party
             elif low in roles or low in gov:
                 after.add(low)
             elif is_cap(toks[k]) and low not in titles:
                 unknown = True
         if party is not None and (after & roles):
-            return party, None
+            return owner or party, None
         seen |= after
     return None, (seen if seen and not unknown else None)
 
