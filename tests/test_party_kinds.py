@@ -323,3 +323,11 @@ def test_an_organisation_s_national_section_and_a_based_prefix_are_the_organisat
     assert spans(doc, idx, "Human Rights Watch") == ["Human Rights Watch"]
     assert spans(doc, idx, "Amnesty International") == ["Amnesty International UK", "Amnesty Int"]
     assert kinds(idx)["New York"] == "place"
+
+
+def test_a_role_noun_goes_to_whoever_bears_the_title():
+    text = ("United Nations Secretary General Ban Ki-moon spoke. Russian defense ministry spokesman, "
+            "General-Major Igor Konashenkov, replied. The general accused the NGO of bias.")
+    doc, idx = detect(text)
+    roles = [(doc.text[m.start:m.end], m.party) for m in idx.mentions if m.via == "role noun"]
+    assert roles == [("general", "Igor Konashenkov")]  # a secretary general is no general

@@ -167,7 +167,7 @@ class Detector:
         name ("spokesman Igor", "the advocacy group Rivers Watch")."""
         here = self.person_roles.setdefault(party, set())
         if c.title:
-            here.add(c.title)
+            here.update(_title_roles(c.title))
         r = roles_by_end.get(c.a) or (roles_by_end.get(c.a - 1) if c.a > 0 and self.doc.tokens[c.a - 1] == ","
                                       else None)
         if r is not None:
@@ -271,6 +271,25 @@ class Detector:
         out = dict(_country_words())  # "pro-Russian", "U.S.-led"
         out.update((w, p) for w, p in forms.items() if seen[w] == 1)
         return out
+
+
+# abbreviated titles and the role nouns they stand for ("Maj. Gen. Konashenkov" ... "the general")
+_TITLE_WORDS = {"gen": "general", "maj": "major", "col": "colonel", "lt": "lieutenant", "sgt": "sergeant",
+                "capt": "captain", "adm": "admiral", "brig": "brigadier", "cpl": "corporal", "sen": "senator",
+                "rep": "representative", "gov": "governor", "pres": "president", "prof": "professor",
+                "dr": "doctor", "rev": "reverend"}
+
+
+def _title_roles(title: str) -> set[str]:
+    """The role nouns a title makes its bearer answer to: "Maj. Gen." -> general, "Secretary
+    General" -> secretary (a general of no army), "General-Major" -> general."""
+    words = [_TITLE_WORDS.get(w, w) for w in title.replace("-", " ").split()]
+    if len(words) > 1 and words[-1] == "general" and words[-2] not in _RANKS:
+        return {words[0], " ".join(words)}
+    return {words[-1], " ".join(words)} | ({words[0]} if words[-1] in _RANKS else set())
+
+
+_RANKS = frozenset({"major", "lieutenant", "brigadier", "general", "colonel", "captain", "sergeant", "admiral"})
 
 
 def _abbreviates(words: list[str], party: str) -> bool:

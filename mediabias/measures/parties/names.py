@@ -49,7 +49,7 @@ class Cand:
     start: int  # character offsets of the name (a hyphen tail cut off)
     end: int
     key: str  # the name written out ("Moon Jae-in", "Martin Luther King Jr.")
-    title: str | None = None  # the title right before it ("president", "mr")
+    title: str | None = None  # the title words right before it ("president", "maj gen", "secretary general")
     initial: bool = False  # it starts its sentence
     headline: bool = False  # it is in a title-case line
     quoted: bool = False  # it fills a quotation ("The Drum Major Instinct")
@@ -238,8 +238,9 @@ def _split(doc: Document, run: list[int], sent_start: int, first: int, headline:
             _flush(doc, name, title, first, headline, out)
             if low in titles and len(out) > before:
                 out[-1].pretitle = True
+            chain = title is not None and not name  # "Maj. Gen.", "Secretary General": one title
             name = []
-            title = low if low in titles else None
+            title = (f"{title} {low}" if chain else low) if low in titles else None
             k += 1
             continue
         name.append(idx)
