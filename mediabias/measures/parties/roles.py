@@ -109,8 +109,9 @@ def role_mentions(doc: Document, index: "PartyIndex", matches, person_roles: dic
         after_of = t1 + 1 + (t1 + 1 < n and lows[t1 + 1] == "the")
         if t1 < n and (toks[t1][0].isupper() or (nxt in ("of", ",") and after_of < n and toks[after_of][0].isupper())):
             continue  # "the spokesman Garba Shehu", "the leader of Japan": the name's own phrase
-        if head(noun) in _ADJECTIVAL and nxt.isalpha() and toks[t1].islower() and nxt not in _NOT_MODIFIERS:
-            continue  # "general audience", "chief economist"
+        if head(noun) in _ADJECTIVAL and nxt.isalpha() and toks[t1].islower() and nxt not in _NOT_MODIFIERS \
+                and nxt not in _verbs() and not nxt.endswith("ed"):
+            continue  # "general audience", "chief economist" -- but "the general accused"
         k = t0 - 1
         named_modifier = False
         first = t0  # the span: the noun and the lower-case modifiers right before it
