@@ -63,8 +63,8 @@ def classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int] | 
     if parties is not None:
         for i in range(a, b):
             m = parties.mention_at_token(i)
-            if m is not None:
-                party = parties.party_of(m.party)
+            if m is not None and (m.kind != "place" or parties.party_of(m.party) != m.party):
+                party = parties.party_of(m.party)  # a place speaks only for its country ("in Damascus")
             # what the words name, not the party's kind: a user party's aliases decide whose
             # source it is, never whether it is a person ("Irina Vasko" of "Estova", or a name
             # the config does not list)
