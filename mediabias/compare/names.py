@@ -8,7 +8,8 @@ in three, "Kim", "Kim Jong" and "Kim Jong Un" -- so ``compare`` folds them
 the same way: two names of people are one person when, compared word by
 word (case, hyphens, initials and titles aside), one is the other, or the
 start or the end of the other ("Trump" / "Donald Trump", "Kim" / "Kim Jong
-Un", "George W. Bush" / "George Bush").  A name that could belong to two
+Un", "George W. Bush" / "George Bush"; the words are the parties measure's
+``name_key``).  A name that could belong to two
 different people of the cluster ("Cheney": "Liz Cheney" and "Dick
 Cheney") is left alone.  Only people are folded: the gazetteer already gives
 countries and organisations one canonical name, and a user's parties are
@@ -24,25 +25,27 @@ Record = dict[str, Any]
 _SPLIT = re.compile(r"[\s\-\u2010\u2011]+")
 
 
-def _titles() -> frozenset[str]:
-    from mediabias.lexicons import load_words
-
-    return load_words("titles.txt")
-
-
 def name_words(name: str) -> tuple[str, ...]:
-    """The words that identify a person: lower-case, no initials ("W."), no
-    leading titles, hyphenated parts apart ("Jong-un" -> "jong", "un")."""
-    words = [w.strip(".,").lower() for w in _SPLIT.split(name.strip()) if w.strip(".,")]
-    titles = _titles()
-    while len(words) > 1 and words[0] in titles:
-        words.pop(0)
-    kept = [w for w in words if len(w) > 1]
-    return tuple(kept or words)
+    """The words that identify a person: the parties measure's ``name_key``
+    (lower case, no accents, no leading titles or initials, a suffix last),
+    with hyphenated parts apart ("Jong-un" -> "jong", "un")."""
+    from mediabias.measures.parties import name_key
+
+    return name_key(_SPLIT.sub(" ", name.strip()))
 
 
-def _part_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    return len(short) < len(long) and (long[: len(short)] == short or long[-len(short):] == short)
+def _part_of(short: tuple[str, ...], long: tuple[str, ...], names: tuple[str, str]) -> bool:
+    """``short`` names part of the person ``long`` names: its start or its end
+    ("Kim" / "Kim Jong Un", "Trump" / "Donald Trump"), or, as the parties
+    measure has it, all its words with the same last word ("George Bush" /
+    "George Walker Bush")."""
+    from mediabias.measures.parties import same_person
+
+    if len(short) >= len(long):
+        return False
+    if long[: len(short)] == short or long[-len(short):] == short:
+        return True
+    return len(short) > 1 and same_person(*names)
 
 
 def people_names(records: Iterable[Record]) -> dict[str, int]:
@@ -63,17 +66,22 @@ def fold_people(names: dict[str, int]) -> dict[str, str]:
     words = {n: name_words(n) for n in names}
     by_words: dict[tuple[str, ...], list[str]] = {}
     for n, w in words.items():
-        by_words.setdefault(w, []).append(n)
+        if w:
+            by_words.setdefault(w, []).append(n)
     keys = list(by_words)
+
+    def part_of(k: tuple[str, ...], t: tuple[str, ...]) -> bool:
+        return _part_of(k, t, (by_words[k][0], by_words[t][0]))
+
     # the longest names: no other name contains them
-    longest = [k for k in keys if not any(_part_of(k, other) for other in keys)]
+    longest = [k for k in keys if not any(part_of(k, other) for other in keys)]
     target: dict[tuple[str, ...], tuple[str, ...]] = {}
     for k in keys:
         if k in longest:
             target[k] = k
             continue
-        holders = [t for t in longest if _part_of(k, t)]
-        if len(holders) == 1:
+        holders = [t for t in longest if part_of(k, t)]
+        if len(holders) == 1:  # two people could bear it ("Cheney"): left alone
             target[k] = holders[0]
     # each person's display name: the most mentioned of its longest forms
     display = {t: max(by_words[t], key=lambda n: (names[n], len(n), n)) for t in set(target.values())}
