@@ -234,8 +234,11 @@ def test_newswcl50_event0_aligns_people_across_outlets(data, tmp_path):
                                   "--format", "json", "-j", "1"])
     assert r.exit_code == 0, r.output
     c = json.loads(r.stdout)
-    assert c["names"]["Trump"] == "Donald Trump" and c["names"]["Kim"] == "Kim Jong Un"
-    assert "Trump" not in c["parties"] and "Kim" not in c["parties"] and "Kim Jong" not in c["parties"]
+    # the parties measure gives "Trump" in L and R, "Kim Jong" and "Kim Jong-un" in RR, "Moon Jae" in L and R
+    assert c["names"]["Trump"] == "Donald Trump"
+    assert c["names"]["Kim Jong"] == c["names"]["Kim Jong-un"] == "Kim Jong Un"
+    assert c["names"]["Moon Jae"] == "Moon Jae-in"
+    assert not {"Trump", "Kim", "Kim Jong", "Kim Jong-un", "Moon Jae"} & set(c["parties"])
     keys = {r["key"]: r for g in c["groups"] for r in g["rows"]}
     trump = keys["sentences.Donald Trump".replace("sentences", "sentiment")]
     assert all(v is not None for v in trump["values"])  # every outlet mentions him: one row
