@@ -137,6 +137,22 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
+def _clean(value: Any) -> Any:
+    """``value`` with lone surrogates (from a JSON ``\\udfff`` escape or an undecodable file name)
+    replaced by U+FFFD in every string: SQLite stores UTF-8 text only."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+            return value
+        except UnicodeEncodeError:
+            return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(value, dict):
+        return {_clean(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
 def _encoder() -> Callable[[Record], str]:
     try:
         import msgspec
@@ -219,6 +235,11 @@ class ResultsDB:
         self._encode = _encoder()
         self._last_flush = time.monotonic()
         self.conn = self._connect(create)
+        try:  # a database that starts empty has nothing to skip: a fresh run makes no look-ups
+            self._empty = self.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM articles)").fetchone()[0] == 1
+        except sqlite3.Error as e:
+            self.conn.close()
+            raise self._error(_explain(e)) from None
 
     # -- opening ---------------------------------------------------------
     def _error(self, what: str) -> DatabaseError:
@@ -273,9 +294,9 @@ class ResultsDB:
     def lookup(self, item: Any) -> Record | None:
         """The stored record of ``item`` when its text was analysed with the
         same analyser and settings; None means: analyse it."""
-        if item.text is None:
+        if item.text is None or self._empty:
             return None
-        key = (str(item.id), text_hash(item.text))
+        key = (_clean(str(item.id)), text_hash(item.text))
         try:
             row = self.conn.execute("SELECT analyser, settings, rowid FROM articles WHERE id = ? AND text_hash = ?",
                                     key).fetchone()
@@ -300,14 +321,19 @@ class ResultsDB:
         """Queue ``record`` (the analysis of ``item``) for writing; errors are not stored."""
         if "error" in record or item.text is None:
             return
-        key = (str(item.id), text_hash(item.text))
+        key = (_clean(str(item.id)), text_hash(item.text))
         if key in self._unchanged:
             self._unchanged.discard(key)
             return
+        try:
+            encoded = self._encode(record)
+        except UnicodeEncodeError:  # rare: clean the strings once, then write as usual
+            record = _clean(record)
+            encoded = self._encode(record)
         values = [_get(record, path) for _, _, path in ARTICLE_COLUMNS]
         fields = record.get("fields")
         article = (*key, self.analyser, self.settings, *values, json.dumps(fields, ensure_ascii=False) if fields else None,
-                   self._encode(record))
+                   encoded)
         self._rows.append((article, _party_rows(key, record), _hedge_rows(key, record), _citation_rows(key, record)))
         if len(self._rows) >= FLUSH_RECORDS or time.monotonic() - self._last_flush >= FLUSH_SECONDS:
             self.flush(guard)

@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import EXAMPLES
+import mediabias
 import mediabias.batch
 import mediabias.db
 from mediabias.cli import main
@@ -158,14 +159,15 @@ def _cli(*args):
 
 
 def test_a_killed_run_resumes_to_the_database_of_a_clean_run(tmp_path):
-    path = corpus(tmp_path / "c.jsonl", 400, paragraphs_each=6)
+    total = 1500  # several commits' worth (one every 500 records or half a second), so the kill falls mid-run
+    path = corpus(tmp_path / "c.jsonl", total, paragraphs_each=4)
     db = tmp_path / "killed.sqlite"
     proc = subprocess.Popen(_cli("score", path, "--db", db, "-j", "2", "--format", "jsonl"),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     stored = 0
     deadline = time.monotonic() + 120
     while stored == 0 and time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.05)
+        time.sleep(0.02)
         try:
             with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
                 stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -176,15 +178,15 @@ def test_a_killed_run_resumes_to_the_database_of_a_clean_run(tmp_path):
     assert proc.returncode == -signal.SIGKILL, "the run finished before it could be killed"
     with sqlite3.connect(db) as conn:
         kept = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    assert 0 < kept < 400
+    assert 0 < kept < total
     rerun = subprocess.run(_cli("score", path, "--db", db, "-j", "2", "--format", "jsonl"), capture_output=True, text=True)
     assert rerun.returncode == 0, rerun.stderr
-    assert f"{400 - kept} new record(s) written, {kept} already stored and not analysed again\n" in rerun.stderr
+    assert f"{total - kept:,} new record(s) written, {kept:,} already stored and not analysed again\n" in rerun.stderr
     clean = tmp_path / "clean.sqlite"
     assert subprocess.run(_cli("score", path, "--db", clean, "-j", "2", "--format", "jsonl"),
                           capture_output=True).returncode == 0
     assert dump(db) == dump(clean)
-    assert len(dump(db)["articles"]) == 400
+    assert len(dump(db)["articles"]) == total
 
 
 def test_ctrl_c_keeps_every_record_already_printed(tmp_path):
@@ -264,3 +266,22 @@ def test_the_measure_commands_write_their_block(tmp_path):
     # a score run is another analysis (other measures): it replaces the rows
     assert run("score", EXAMPLES, "--db", db, "-j", "1", "--format", "jsonl").exit_code == 0
     assert conn.execute("SELECT count(*), count(attributions_per_100_words) FROM articles").fetchone() == (4, 4)
+
+
+def test_lone_surrogates_are_stored_as_replacement_characters(tmp_path):
+    """A JSON escape such as \\udfff in a corpus gives text SQLite cannot hold: stored with U+FFFD."""
+    from mediabias.db import ResultsDB, text_hash
+    from mediabias.inputs import Item
+
+    text = "Officials said the \udfff strikes may have hit a market."
+    item = Item("s\ud800", "c.jsonl:1", text=text, meta={"outlet": "X\udfff"})
+    record = mediabias.analyze(text, id=item.id, source=item.source, meta=item.meta).to_dict()
+    store = ResultsDB(tmp_path / "r.sqlite", settings="s")
+    store.add(item, record)
+    store.close()
+    with sqlite3.connect(tmp_path / "r.sqlite") as conn:
+        row = conn.execute("SELECT id, text_hash, outlet, record FROM articles").fetchone()
+    assert row[:3] == ("s\ufffd", text_hash(text), "X\ufffd")
+    assert json.loads(row[3])["outlet"] == "X\ufffd"
+    again = ResultsDB(tmp_path / "r.sqlite", settings="s")
+    assert again.lookup(item)["words"] == record["words"]  # found again under the same key

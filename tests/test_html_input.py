@@ -190,3 +190,16 @@ def test_extraction_works_offline_and_is_imported_only_for_pages(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
     assert out[0] == "False False"
     assert out[1].startswith("Marta Kowalczyk") and int(out[1].split()[-1]) > 250
+
+
+def test_the_report_shows_the_extracted_text(tmp_path):
+    out = tmp_path / "r.html"
+    r = CliRunner().invoke(main, ["report", str(PAGES / "wire_dam_report.html"), str(PAGES / "analysis_blog.htm"),
+                                  "-o", str(out), "-j", "1"])
+    assert r.exit_code == 0, r.output
+    import html as html_lib
+
+    html = html_lib.unescape(re.sub(r"<[^>]+>", "", out.read_text(encoding="utf-8")))  # the text, without highlights
+    assert '"These deaths were preventable,"' in html and "Who knew about the cracks?" in html
+    for phrase in ("Absolutely disgraceful", "Leave a Reply", "Manage preferences", "Most read this week"):
+        assert phrase not in html

@@ -128,7 +128,11 @@ def summarize(
     ok = has_value.astype(np.float64)
     x0 = np.where(has_value, x, 0.0)
 
-    group_rows = {g: np.flatnonzero([a.group == g for a in articles]) for g in order}
+    index = {g: i for i, g in enumerate(order)}
+    code = np.fromiter((index[a.group] for a in articles), dtype=np.int64, count=len(articles))
+    by_code = np.argsort(code, kind="stable")
+    bounds = np.searchsorted(code[by_code], np.arange(len(order) + 1))
+    group_rows = {g: by_code[bounds[i]:bounds[i + 1]] for i, g in enumerate(order)}
     tested = [g for g in order if counts[g] >= min_articles]
     n_cell = {g: ok[rows].sum(axis=0).astype(int) for g, rows in group_rows.items()}
     mean_cell = {g: stats._means(x0[rows].sum(axis=0), ok[rows].sum(axis=0)) for g, rows in group_rows.items()}
