@@ -3,7 +3,6 @@ stored without analysing it, how an interrupted run resumes to the same
 database as a clean run, and how bad database files are refused."""
 
 import json
-import os
 import signal
 import sqlite3
 import subprocess
@@ -285,3 +284,21 @@ def test_lone_surrogates_are_stored_as_replacement_characters(tmp_path):
     assert json.loads(row[3])["outlet"] == "X\ufffd"
     again = ResultsDB(tmp_path / "r.sqlite", settings="s")
     assert again.lookup(item)["words"] == record["words"]  # found again under the same key
+
+
+def test_the_readme_documents_every_table_and_column(tmp_path):
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### A results database that resumes"):readme.index("### Saved web pages")]
+    db = tmp_path / "r.sqlite"
+    assert run("score", EXAMPLES, "--db", db, "-j", "1", "--format", "jsonl").exit_code == 0
+    conn = sqlite3.connect(db)
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    assert set(tables) == {*TABLES, "mediabias_meta"}
+    for table in tables:
+        row = next(line for line in section.splitlines() if line.startswith(f"| `{table}` |"))
+        for column in (r[1] for r in conn.execute(f"PRAGMA table_info({table})")):
+            if column in ("article_id", "text_hash", "n", "id", "key", "value"):
+                continue  # the keys, described in the text
+            assert f"`{column}`" in row, (table, column)

@@ -2,10 +2,9 @@
 
 ``ResultsDB`` keeps one row per analysed article in ``articles`` -- the
 headline numbers as columns and the full record as JSON -- with its parties,
-hedging hits and citations in tables of their own, keyed by the article id and
-the SHA-256 of the text analysed (the extracted text for a web page), with
-indexes on outlet and date.  The tables are plain SQLite: pandas, R and DuckDB
-read them as they are.
+hedging hits and citations in tables of their own (:mod:`mediabias.db.schema`),
+keyed by the article id and the SHA-256 of the text analysed (its first 128
+bits; the extracted text for a web page), with indexes on outlet and date.
 
 How a run resumes: before an article is dispatched for analysis, the parent
 process hashes its text and looks it up (:meth:`ResultsDB.lookup`); a row with
@@ -30,6 +29,16 @@ import time
 from pathlib import Path
 from typing import Any, Callable, ContextManager, Iterable, Iterator
 
+from mediabias.db.schema import (
+    ARTICLE_COLUMNS,
+    CHILD_TABLES,
+    SCHEMA,
+    citation_rows,
+    clean,
+    get,
+    hedge_rows,
+    party_rows,
+)
 from mediabias.report import INPUT_KEYS, SCHEMA_VERSION, record_head
 
 DB_VERSION = "1"
@@ -38,77 +47,6 @@ FLUSH_SECONDS = 0.5
 FLUSH_RECORDS = 500
 
 Record = dict[str, Any]
-
-ARTICLE_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    # (column, SQL type, path in the record)
-    ("source", "TEXT", "source"),
-    ("title", "TEXT", "title"),
-    ("outlet", "TEXT", "outlet"),
-    ("author", "TEXT", "author"),
-    ("date", "TEXT", "date"),
-    ("url", "TEXT", "url"),
-    ("encoding", "TEXT", "encoding"),
-    ("extractor", "TEXT", "extractor"),
-    ("chars", "INTEGER", "chars"),
-    ("words", "INTEGER", "words"),
-    ("sentences", "INTEGER", "sentences"),
-    ("hedges", "INTEGER", "hedging.count"),
-    ("hedges_per_1k_words", "REAL", "hedging.per_1k_words"),
-    ("hedge", "INTEGER", "hedging.by_category.hedge"),
-    ("distancing", "INTEGER", "hedging.by_category.distancing"),
-    ("weasel", "INTEGER", "hedging.by_category.weasel"),
-    ("booster", "INTEGER", "hedging.by_category.booster"),
-    ("hedges_author_per_1k_words", "REAL", "hedging.author_voice.per_1k_words"),
-    ("hedges_quoted_per_1k_words", "REAL", "hedging.quoted.per_1k_words"),
-    ("attributions", "INTEGER", "sources.attributions"),
-    ("attributions_per_100_words", "REAL", "sources.per_100_words"),
-    ("direct_quotes", "INTEGER", "sources.direct_quotes"),
-    ("share_words_quoted", "REAL", "sources.share_words_quoted"),
-    ("named_sources", "INTEGER", "sources.named"),
-    ("anonymous_sources", "INTEGER", "sources.anonymous"),
-    ("share_anonymous", "REAL", "sources.share_anonymous"),
-    ("flesch_reading_ease", "REAL", "readability.flesch_reading_ease"),
-    ("flesch_kincaid_grade", "REAL", "readability.flesch_kincaid_grade"),
-    ("gunning_fog", "REAL", "readability.gunning_fog"),
-    ("smog_index", "REAL", "readability.smog_index"),
-)
-
-SCHEMA = f"""
-CREATE TABLE mediabias_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE articles (
-    id TEXT NOT NULL,
-    text_hash TEXT NOT NULL,
-    analyser TEXT NOT NULL,
-    settings TEXT NOT NULL,
-    {", ".join(f"{name} {kind}" for name, kind, _ in ARTICLE_COLUMNS)},
-    fields TEXT,
-    record TEXT NOT NULL,
-    PRIMARY KEY (id, text_hash)
-);
-CREATE INDEX articles_outlet ON articles (outlet);
-CREATE INDEX articles_date ON articles (date);
-CREATE TABLE parties (
-    article_id TEXT NOT NULL, text_hash TEXT NOT NULL, name TEXT NOT NULL,
-    kind TEXT, affiliation TEXT, mentions INTEGER, score REAL, label TEXT, stance REAL, stance_label TEXT,
-    distancing INTEGER, distancing_per_1k_words REAL, attributions INTEGER, quoted_words INTEGER,
-    PRIMARY KEY (article_id, text_hash, name)
-);
-CREATE INDEX parties_name ON parties (name);
-CREATE TABLE hedges (
-    article_id TEXT NOT NULL, text_hash TEXT NOT NULL, n INTEGER NOT NULL,
-    text TEXT, category TEXT, char_start INTEGER, char_end INTEGER, sentence INTEGER,
-    in_quote INTEGER, target_party TEXT, via TEXT,
-    PRIMARY KEY (article_id, text_hash, n)
-);
-CREATE TABLE citations (
-    article_id TEXT NOT NULL, text_hash TEXT NOT NULL, n INTEGER NOT NULL,
-    kind TEXT, cue TEXT, cue_class TEXT, cue_start INTEGER, cue_end INTEGER,
-    source TEXT, source_start INTEGER, source_end INTEGER, source_type TEXT, anonymous INTEGER, party TEXT,
-    content_start INTEGER, content_end INTEGER, content_words INTEGER, quoted_words INTEGER,
-    PRIMARY KEY (article_id, text_hash, n)
-);
-"""
-CHILD_TABLES = ("parties", "hedges", "citations")
 
 
 class DatabaseError(Exception):
@@ -137,22 +75,6 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
-def _clean(value: Any) -> Any:
-    """``value`` with lone surrogates (from a JSON ``\\udfff`` escape or an undecodable file name)
-    replaced by U+FFFD in every string: SQLite stores UTF-8 text only."""
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-            return value
-        except UnicodeEncodeError:
-            return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    if isinstance(value, dict):
-        return {_clean(k): _clean(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_clean(v) for v in value]
-    return value
-
-
 def _encoder() -> Callable[[Record], str]:
     try:
         import msgspec
@@ -160,55 +82,6 @@ def _encoder() -> Callable[[Record], str]:
         return lambda record: json.dumps(record, ensure_ascii=False, separators=(",", ":"))
     encode = msgspec.json.Encoder().encode  # ~5x faster than json.dumps on a record
     return lambda record: encode(record).decode("utf-8")
-
-
-def _get(record: Record, path: str) -> Any:
-    cur: Any = record
-    for key in path.split("."):
-        if not isinstance(cur, dict):
-            return None
-        cur = cur.get(key)
-    return cur
-
-
-def _party_rows(key: tuple[str, str], record: Record) -> list[tuple]:
-    rows: dict[str, list] = {}
-
-    def row(name: str) -> list:
-        return rows.setdefault(name, [*key, name] + [None] * 11)
-
-    for p in (record.get("parties") or {}).get("parties", []):
-        r = row(p["name"])
-        r[3], r[4], r[5] = p.get("kind"), p.get("affiliation"), p.get("mentions")
-    for p in _get(record, "sentiment.parties") or []:
-        r = row(p["name"])
-        stance = p.get("stance") or {}
-        r[3:10] = [p.get("kind"), p.get("affiliation"), p.get("mentions"), p.get("score"), p.get("label"),
-                   stance.get("score"), stance.get("label")]
-    for name, d in (_get(record, "hedging.by_party") or {}).items():
-        r = row(name)
-        r[10], r[11] = d.get("distancing"), d.get("distancing_per_1k_words")
-    for name, d in (_get(record, "sources.by_party") or {}).items():
-        r = row(name)
-        r[12], r[13] = d.get("attributions"), d.get("quoted_words")
-    return [tuple(r) for r in rows.values()]
-
-
-def _hedge_rows(key: tuple[str, str], record: Record) -> list[tuple]:
-    return [(*key, n, h.get("text"), h.get("category"), h.get("start"), h.get("end"), h.get("sentence"),
-             int(bool(h.get("in_quote"))), h.get("target_party"), h.get("via"))
-            for n, h in enumerate(_get(record, "hedging.hits") or [])]
-
-
-def _citation_rows(key: tuple[str, str], record: Record) -> list[tuple]:
-    rows = []
-    for n, c in enumerate(_get(record, "sources.citations") or []):
-        cue, src, content = c.get("cue") or {}, c.get("source") or {}, c.get("content") or {}
-        rows.append((*key, n, c.get("kind"), cue.get("text"), c.get("cue_class"), cue.get("start"), cue.get("end"),
-                     src.get("text"), src.get("start"), src.get("end"), c.get("source_type"),
-                     int(bool(c.get("anonymous"))), c.get("party"), content.get("start"), content.get("end"),
-                     c.get("content_words"), c.get("quoted_words")))
-    return rows
 
 
 def refreshed(stored: Record, item: Any) -> Record:
@@ -296,7 +169,7 @@ class ResultsDB:
         same analyser and settings; None means: analyse it."""
         if item.text is None or self._empty:
             return None
-        key = (_clean(str(item.id)), text_hash(item.text))
+        key = (clean(str(item.id)), text_hash(item.text))
         try:
             row = self.conn.execute("SELECT analyser, settings, rowid FROM articles WHERE id = ? AND text_hash = ?",
                                     key).fetchone()
@@ -321,20 +194,20 @@ class ResultsDB:
         """Queue ``record`` (the analysis of ``item``) for writing; errors are not stored."""
         if "error" in record or item.text is None:
             return
-        key = (_clean(str(item.id)), text_hash(item.text))
+        key = (clean(str(item.id)), text_hash(item.text))
         if key in self._unchanged:
             self._unchanged.discard(key)
             return
         try:
             encoded = self._encode(record)
         except UnicodeEncodeError:  # rare: clean the strings once, then write as usual
-            record = _clean(record)
+            record = clean(record)
             encoded = self._encode(record)
-        values = [_get(record, path) for _, _, path in ARTICLE_COLUMNS]
+        values = [get(record, path) for _, _, path in ARTICLE_COLUMNS]
         fields = record.get("fields")
         article = (*key, self.analyser, self.settings, *values, json.dumps(fields, ensure_ascii=False) if fields else None,
                    encoded)
-        self._rows.append((article, _party_rows(key, record), _hedge_rows(key, record), _citation_rows(key, record)))
+        self._rows.append((article, party_rows(key, record), hedge_rows(key, record), citation_rows(key, record)))
         if len(self._rows) >= FLUSH_RECORDS or time.monotonic() - self._last_flush >= FLUSH_SECONDS:
             self.flush(guard)
 
