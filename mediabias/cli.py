@@ -352,11 +352,14 @@ _command(
     table, charts (party sentiment by outlet, citations by party, hedging by
     category) and every article with its spans highlighted (hover for the
     category or score). No external files or requests: it opens offline.
+    --by FIELD adds profiles of the groups (outlets ...): each measure's
+    mean with its 95% interval, as summarize computes them.
 
     \b
     Examples:
       mediabias report ../shared/seeds -o seeds.html
       mediabias report examples/articles -o examples/report.html
+      mediabias report corpus.jsonl --field outlet=source --by outlet -o profiles.html
     """,
     extra=lambda f: corpus_options(by_default=None)(page_options(report_options(f))),
 )

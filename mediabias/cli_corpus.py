@@ -21,13 +21,14 @@ PERIODS = ("day", "week", "month", "year")
 
 # -- options -------------------------------------------------------------------
 
-def store_options(f: Callable) -> Callable:
+DB_HELP = ("Write every record into this SQLite results database (created if missing). A rerun skips the articles "
+           "stored with the same text, analyser version and settings, so an interrupted run resumes where it stopped.")
+
+
+def store_options(f: Callable, db_help: str = DB_HELP) -> Callable:
     """``--db`` and ``--force`` (score, the measure commands, summarize)."""
     options = [
-        click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
-                     help="Write every record into this SQLite results database (created if missing). A rerun skips "
-                          "the articles stored with the same text, analyser version and settings, so an interrupted "
-                          "run resumes where it stopped."),
+        click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, metavar="FILE", help=db_help),
         click.option("--force", is_flag=True,
                      help="With --db: analyse every article again and replace what is stored."),
     ]
@@ -55,12 +56,12 @@ def corpus_options(*, by_default: str | None) -> Callable[[Callable], Callable]:
     """The grouping and resampling options of summarize (and report --by)."""
 
     def decorate(f: Callable) -> Callable:
-        what = "outlet (default), date, title, author, url, or a field carried with --field"
+        what = "outlet, date, title, author, url, or a field carried with --field"
         options = [
             click.option("--by", "by", default=by_default, metavar="FIELD",
-                         help=f"Group articles by FIELD: {what}." if by_default else
-                              f"Add outlet profiles to the report: articles grouped by FIELD ({what}), each "
-                              "measure's mean with its 95% interval."),
+                         help=f"Group articles by FIELD: {what} [default: {by_default}]." if by_default else
+                              f"Add profiles to the report: articles grouped by FIELD ({what}), each measure's "
+                              "mean with its 95% interval and a test against the rest."),
             click.option("--period", type=click.Choice(PERIODS), default=None,
                          help="With --by date: the length of a period (default: month)."),
             click.option("--min-articles", type=click.IntRange(min=2), default=None,
@@ -312,12 +313,14 @@ def summarize_command(run: Callable[[str, tuple[str, ...], dict[str, Any]], None
             summarize_stored(opts)
 
     command.__doc__ = SUMMARIZE_HELP
+    command = corpus_options(by_default="outlet")(command)
+    command = page_options(input_options(command))
+    command = store_options(command, db_help="Without articles: summarise the records stored in this results "
+                                             "database. With articles: " + DB_HELP[0].lower() + DB_HELP[1:])
     command = click.option("--records", multiple=True, type=click.Path(exists=True, dir_okay=False, allow_dash=True),
                            metavar="FILE.jsonl",
                            help="Summarise records written by mediabias score (repeatable; '-' for stdin) "
                                 "instead of analysing articles.")(command)
-    command = corpus_options(by_default="outlet")(command)
-    command = store_options(page_options(input_options(command)))
     cmd = click.command("summarize", epilog=epilog)(command)
     for param in cmd.params:  # articles are optional: --records or --db may stand in for them
         if param.name == "paths":
