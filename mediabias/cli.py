@@ -64,6 +64,7 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
     config = make_config(opts["party_specs"], opts["config_path"], opts["lexicon_specs"], opts.get("group_people"))
     fields = field_map(opts["field_specs"])
     if opts.get("engine") == "dask":
+        Session.refuse(opts, "--engine dask")  # the workers write their own output files
         return _run_dask(measures, opts, config, fields)
     if opts.get("explain"):
         if opts["fmt"] not in (None, "table"):

@@ -120,6 +120,13 @@ class Session:
         self.saver = saver
         self.known = store.lookup if store is not None else None
 
+    @staticmethod
+    def refuse(opts: dict[str, Any], why: str) -> None:
+        """Usage error when --db or --save-text is given where they cannot work."""
+        for option, key in (("--db", "db_path"), ("--save-text", "save_text")):
+            if opts.get(key):
+                raise click.UsageError(f"{option} cannot be combined with {why}")
+
     @classmethod
     def open(cls, opts: dict[str, Any], config: Any, measures: tuple[str, ...]) -> "Session":
         if opts.get("force") and not opts.get("db_path"):

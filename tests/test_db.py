@@ -254,6 +254,9 @@ def test_force_and_a_missing_database(tmp_path):
     assert not (tmp_path / "none.sqlite").exists()
     r = run("score", EXAMPLES, "--db", tmp_path)
     assert r.exit_code == 2 and "is a directory" in r.output
+    r = run("score", EXAMPLES, "--db", tmp_path / "d.sqlite", "--engine", "dask", "--output-dir", tmp_path / "out")
+    assert r.exit_code == 2 and "--db cannot be combined with --engine dask" in r.output
+    assert not (tmp_path / "d.sqlite").exists()
 
 
 def test_the_measure_commands_write_their_block(tmp_path):
