@@ -49,6 +49,21 @@ def _quiet() -> None:
         logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
+def _without_repeats(paragraphs: list[str], longest: int = 40) -> list[str]:
+    """Leave out a short paragraph whose words all appear, in order, inside a
+    longer one: a pull quote or a teaser repeating the article's own words,
+    which would otherwise be counted twice."""
+    words = [" " + " ".join(re.findall(r"\w+", p.lower())) + " " for p in paragraphs]
+    keep = []
+    for i, p in enumerate(paragraphs):
+        short = len(words[i].split()) <= longest
+        if short and words[i].strip() and any(j != i and len(w) > len(words[i]) and words[i] in w
+                                              for j, w in enumerate(words)):
+            continue
+        keep.append(p)
+    return keep
+
+
 def extract(html: str, *, url: str | None = None) -> Page:
     """The article in ``html``; raises :class:`NoArticleText` when there is none."""
     import trafilatura
@@ -61,8 +76,8 @@ def extract(html: str, *, url: str | None = None) -> Page:
     except (ValueError, TypeError, AttributeError) as e:  # a tree lxml cannot build
         raise NoArticleText(f"the page could not be parsed ({type(e).__name__}: {e})") from None
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
-    paragraphs = [" ".join(line.split()) for line in text.splitlines()]
-    text = "\n\n".join(p for p in paragraphs if p)
+    paragraphs = _without_repeats([" ".join(line.split()) for line in text.splitlines() if line.strip()])
+    text = "\n\n".join(paragraphs)
     words = len(text.split())
     if words < MIN_ARTICLE_WORDS:
         found = f"only {words} word{'s' if words != 1 else ''} outside the page's menus and notices" if words else "nothing"

@@ -55,15 +55,27 @@ ARTICLES = {
             "Glacier melt", "weekly digest", "Archives", "reader-funded nonprofit", "uses cookies",
         ],
     },
+    "broadcaster_live.html": {
+        "title": "Estova blames record rain for Merrow disaster",
+        "meta": {"outlet": "National Broadcasting Service", "author": "Irena Vasic", "date": "2024-03-14"},
+        "first": "Energy Minister Pavel Drozdov on Thursday rejected a report",
+        "last": "the committee on energy would hear him in April.",
+        "boilerplate": [
+            "Skip to content", "Advertisement", "Live TV", "Weather", "Culture", "political correspondent",
+            "18:05", "top stories from NBS", "Sign up now", "Watch: aerial footage", "may not be republished",
+            "Most popular", "Pension reform", "Heatwave warning", "public broadcaster", "Accessibility",
+        ],
+        "once": ['"Nature, not negligence, destroyed this dam"'],  # its pull quote is left out
+    },
 }
 
 
 def _article_text(name: str) -> str:
     """The article's own words, read from the page's article paragraphs."""
     html = (PAGES / name).read_text(encoding="utf-8")
-    body = re.search(r'class="(?:story-body|entry-content)">(.*?)</div>\s*(?:<div class="author|<div class="entry-util)',
-                     html, re.S).group(1)
-    body = re.sub(r"<(aside|figure|div)\b.*?</\1>", " ", body, flags=re.S)  # promos, captions, share/related blocks
+    body = re.search(r'class="(?:story-body|entry-content|article-body)">(.*?)</div>\s*'
+                     r'(?:<div class="author|<div class="entry-util|<footer class="article)', html, re.S).group(1)
+    body = re.sub(r"<(aside|figure|div|blockquote)\b.*?</\1>", " ", body, flags=re.S)  # promos, captions, pull quotes
     paragraphs = re.findall(r"<p>(.*?)</p>", body, re.S)
     return " ".join(re.sub(r"<[^>]+>", "", p) for p in paragraphs)
 
@@ -82,7 +94,7 @@ def test_the_article_reaches_the_analysis_and_the_page_around_it_does_not(items,
     item = items[name]
     expected = ARTICLES[name]
     article = _words(_article_text(name))
-    assert sum(article.values()) > 200  # the article paragraphs were found in the page
+    assert sum(article.values()) > 150  # the article paragraphs were found in the page
     got = _words(item.text)
     kept = sum(min(n, got[w]) for w, n in article.items()) / sum(article.values())
     assert kept >= 0.95, f"only {kept:.1%} of the article's words were extracted"
@@ -94,8 +106,10 @@ def test_the_article_reaches_the_analysis_and_the_page_around_it_does_not(items,
     extra = {w for w in got if w not in article and w not in title_words}
     assert not extra, f"words from outside the article: {sorted(extra)[:20]}"
     assert page_words  # the check above compared against real page text
-    assert item.text.startswith(expected["title"])
+    assert item.text.startswith(expected["title"]) or item.text.startswith(expected["first"])
     assert expected["first"] in item.text and item.text.rstrip().endswith(expected["last"])
+    for phrase in expected.get("once", []):
+        assert item.text.count(phrase[1:-1]) == 1, phrase
 
 
 @pytest.mark.parametrize("name", sorted(ARTICLES))
@@ -111,7 +125,7 @@ def test_a_page_without_an_article_is_an_error_record_and_the_batch_goes_on(tmp_
     r = CliRunner().invoke(main, ["score", str(PAGES), "--format", "jsonl", "-j", "1"])
     assert r.exit_code == 3, r.output
     records = {Path(rec["source"]).name: rec for rec in map(json.loads, r.stdout.splitlines())}
-    assert set(records) == {"wire_dam_report.html", "analysis_blog.htm", "empty_index.html"}
+    assert set(records) == {"wire_dam_report.html", "analysis_blog.htm", "broadcaster_live.html", "empty_index.html"}
     bad = records["empty_index.html"]
     assert bad["error"]["kind"] == "no_text" and "no article text" in bad["error"]["message"]
     assert "empty_index.html" in r.stderr
@@ -203,3 +217,12 @@ def test_the_report_shows_the_extracted_text(tmp_path):
     assert '"These deaths were preventable,"' in html and "Who knew about the cracks?" in html
     for phrase in ("Absolutely disgraceful", "Leave a Reply", "Manage preferences", "Most read this week"):
         assert phrase not in html
+
+
+def test_a_pull_quote_repeating_the_articles_words_is_kept_once():
+    from mediabias.inputs_html import _without_repeats
+
+    body = ['"Nature, not negligence, destroyed this dam," he said at the briefing.',
+            '"Nature, not negligence, destroyed this dam"', "A short paragraph of its own."]
+    assert _without_repeats(body) == [body[0], body[2]]
+    assert _without_repeats(["Same words.", "Same words."]) == ["Same words.", "Same words."]  # no longer one holds them
