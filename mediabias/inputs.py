@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator, Mapping
 
+from mediabias.inputs_html import HTML_SUFFIXES, looks_like_html  # light: trafilatura is imported by extract()
 from mediabias.report import FIELDS_KEY, META_FIELDS
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -196,13 +197,7 @@ def iter_inputs(
         except InputError as e:
             yield Item(name, name, error=(e.kind, str(e)))
             continue
-        yield _text_item(name, name, data, max_bytes, html=_is_html_name(name))
-
-
-def _is_html_name(name: str) -> bool:
-    from mediabias.inputs_html import HTML_SUFFIXES
-
-    return name.lower().endswith(HTML_SUFFIXES)
+        yield _text_item(name, name, data, max_bytes, html=name.lower().endswith(HTML_SUFFIXES))
 
 
 def _text_item(id: str, source: str, data: bytes, max_bytes: int, *, html: bool = False) -> Item:
@@ -212,18 +207,9 @@ def _text_item(id: str, source: str, data: bytes, max_bytes: int, *, html: bool 
         text, encoding = decode_bytes(data)
     except InputError as e:
         return Item(id, source, error=(e.kind, str(e)))
-    if html or _looks_like_html(text):
+    if html or looks_like_html(text):
         return page_item(id, source, text, encoding=encoding)
     return Item(id, source, text=text, encoding=encoding)
-
-
-def _looks_like_html(text: str) -> bool:
-    # a cheap test first, so plain text never imports the HTML module
-    if "<" not in text[:2048]:
-        return False
-    from mediabias.inputs_html import looks_like_html
-
-    return looks_like_html(text)
 
 
 def page_item(id: str | None, source: str, html: str, *, meta: Mapping[str, Any] | None = None,

@@ -38,7 +38,7 @@ class Page:
 
 
 def looks_like_html(text: str) -> bool:
-    return _HTML_START.match(text[:4096]) is not None
+    return "<" in text[:2048] and _HTML_START.match(text[:4096]) is not None
 
 
 def _quiet() -> None:

@@ -6,7 +6,9 @@ The pages in tests/pages/ were written for these tests (an invented event, as
 in examples/): a wire story with a cookie banner, navigation, share buttons, a
 promo, a caption, an author box, related links, comments and a footer; a
 blog-style analysis with a top bar, a sidebar, share and related blocks, tags,
-an author box, comments and a cookie notice; and a page with no article.
+an author box, comments and a cookie notice; a broadcaster's page with ads, a
+newsletter box and a video embed inside the article and a pull quote; and a
+page with no article.
 """
 
 import json
