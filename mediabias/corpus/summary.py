@@ -169,8 +169,8 @@ def summarize(
                     "significant": None, "note": None}
             if not is_all and counts[g] < min_articles:
                 cell["note"] = "group too small"
-            elif n[j] < min_articles:
-                cell["note"] = f"fewer than {min_articles} articles with a value"
+            elif n[j] < (2 if is_all else min_articles):  # (all) is no group to test: an interval from 2 on
+                cell["note"] = f"fewer than {2 if is_all else min_articles} articles with a value"
             else:
                 cell["low"], cell["high"] = num(low[j]), num(high[j])
                 if i is not None and not np.isnan(p[i, j]):
