@@ -214,6 +214,9 @@ def test_nothing_to_summarise():
 
     with pytest.raises(SummaryError, match="no records to summarise"):
         summarize([{"id": "x", "error": {"kind": "io", "message": "gone"}}])
+    records = [record(i, "Wire", fields={"leaning": "left"}) for i in range(12)]
+    with pytest.raises(SummaryError, match="no record has a field 'lean' to group by; the records carry leaning, outlet"):
+        summarize(records, by="lean")
 
 
 # -- the command ------------------------------------------------------------------------------

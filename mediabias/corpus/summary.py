@@ -100,6 +100,7 @@ def summarize(
     articles: list[Article] = []
     failed = 0
     unknown: dict[str, int] = {}
+    carried: set[str] = set()  # the fields the records have, for a hint when --by names none of them
     for record in records:
         if "error" in record:
             failed += 1
@@ -108,9 +109,16 @@ def summarize(
         if group is None:
             unknown[why] = unknown.get(why, 0) + 1
             group = UNKNOWN
+            if len(carried) < 50:
+                carried.update(k for k in ("title", "outlet", "author", "date", "url") if record.get(k))
+                carried.update(record.get("fields") or {})
         articles.append(article(record, group))
     if not articles:
         raise SummaryError("no records to summarise" + (f" ({failed} failed)" if failed else ""))
+    if unknown.get("missing") == len(articles):
+        raise SummaryError(f"no record has a field {by!r} to group by; the records carry "
+                           + (", ".join(sorted(carried)) if carried else "no fields but their id and source")
+                           + " (carry one from a corpus with --field NAME=FIELD when scoring)")
     articles.sort(key=lambda a: a.sort_key)  # results do not depend on the input order
 
     counts: dict[str, int] = {}
