@@ -248,7 +248,16 @@ def summarize_stored(opts: dict[str, Any]) -> None:
                 failed["n"] += 1
             yield r
 
-    write_summary(counted(_read_stored(opts, on_error)), opts, fmt, sys.stdout)
+    try:
+        write_summary(counted(_read_stored(opts, on_error)), opts, fmt, sys.stdout)
+    except KeyboardInterrupt:
+        click.echo("mediabias: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:  # the reader (head ...) went away
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
     if len(problems) > 20:
         click.echo(f"mediabias: ... and {len(problems) - 20} more malformed line(s)", err=True)
     if problems or failed["n"]:

@@ -243,6 +243,9 @@ def test_long_form_formats(records_file):
     assert len(table) == len(rows) and table[0]["group"] == "High Hedge"
     whole = json.loads(run("summarize", "--records", records_file, "-f", "json", "--resamples", "200").stdout)
     assert whole["method"]["resamples"] == 200 and "Benjamini-Hochberg" in whole["method"]["correction"]
+    piped = run("summarize", "--records", "-", "-f", "json", "--resamples", "200",
+                input=records_file.read_text(encoding="utf-8"))
+    assert json.loads(piped.stdout) == whole
 
 
 def test_malformed_lines_are_reported_by_number_and_the_rest_summarised(records_file):
