@@ -228,3 +228,24 @@ def test_a_pull_quote_repeating_the_articles_words_is_kept_once():
             '"Nature, not negligence, destroyed this dam"', "A short paragraph of its own."]
     assert _without_repeats(body) == [body[0], body[2]]
     assert _without_repeats(["Same words.", "Same words."]) == ["Same words.", "Same words."]  # no longer one holds them
+
+
+def test_page_records_and_carried_fields_validate_against_the_schema(tmp_path):
+    import jsonschema
+
+    from mediabias.schema import load_schema
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "p1", "html": (PAGES / "analysis_blog.htm").read_text(encoding="utf-8"),
+                                  "lean": "center", "topic": ["dams", "energy"]}) + "\n"
+                      + json.dumps({"id": "p2", "html": (PAGES / "empty_index.html").read_text(encoding="utf-8"),
+                                    "lean": "left"}) + "\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["score", str(corpus), "--html-field", "html", "--field", "leaning=lean",
+                                  "--field", "topic=topic", "--format", "jsonl"])
+    records = [json.loads(line) for line in r.stdout.splitlines()]
+    validator = jsonschema.Draft202012Validator(load_schema())
+    for record in records:
+        validator.validate(record)
+    assert records[0]["fields"] == {"leaning": "center", "topic": ["dams", "energy"]}
+    assert records[0]["extractor"].startswith("trafilatura") and records[0]["author"] == "Jonas Berg"
+    assert records[1]["error"]["kind"] == "no_text" and records[1]["fields"] == {"leaning": "left"}
