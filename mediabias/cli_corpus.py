@@ -42,7 +42,8 @@ def page_options(f: Callable) -> Callable:
     options = [
         click.option("--html-field", default=None, metavar="FIELD",
                      help="JSONL field holding a saved web page (HTML) to read instead of the text field; the "
-                          "article is extracted from the page as for .html files."),
+                          "article is extracted from the page as for .html files. Default: a line with no text "
+                          "field is read from its 'html' field."),
         click.option("--save-text", "save_text", type=click.Path(file_okay=False), default=None, metavar="DIR",
                      help="Write the text each article was analysed as (for a web page: the extracted text, which "
                           "every offset points into) to DIR, one .txt file per article, named after its id."),

@@ -12,7 +12,8 @@
   ``title``, ``outlet``, ``author``, ``date`` and ``url`` (further fields
   named in ``field_map`` travel in ``meta["fields"]``);
 * saved web pages -- ``.html``/``.htm`` files, any input that opens with a
-  doctype or ``<html>``, and JSONL lines whose ``html_field`` holds the page --
+  doctype or ``<html>``, and JSONL lines whose ``html_field`` holds the page
+  (by default, lines with no text and an ``html`` field) --
   are read by :mod:`mediabias.inputs_html`: the item's text is the article
   extracted from the page, its meta the page's title, author, date and site
   name (fields given in the corpus win).
@@ -37,6 +38,8 @@ from mediabias.inputs_html import HTML_SUFFIXES, looks_like_html  # light: trafi
 from mediabias.report import FIELDS_KEY, META_FIELDS
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+# A JSONL line without its text field is read from this field when it holds a web page.
+DEFAULT_HTML_FIELD = "html"
 # Larger inputs are refused by default: a news article is tens of kilobytes,
 # and analysis holds ~80 bytes of Python objects per byte of text (a 50 MB
 # "article" would need ~4 GB and a minute while the batch's output waits for
@@ -170,7 +173,8 @@ def iter_inputs(
 
     ``field_map`` maps a record key to the JSONL field it is read from
     (``{"outlet": "source", "leaning": "bias_text"}``); ``html_field`` names
-    the JSONL field holding a saved web page to read instead of the text."""
+    the JSONL field holding a saved web page to read instead of the text (when
+    not given, a line with no text field is read from its ``html`` field)."""
     fields = {k: k for k in META_FIELDS}
     fields.update(field_map or {})
     for p in _expand(paths, patterns):
@@ -272,11 +276,12 @@ def _iter_jsonl(
         meta = _carried(obj, fields)
         raw_id = obj.get(id_field)
         item_id = str(raw_id) if raw_id is not None else source
-        if html_field is not None:
-            page = obj.get(html_field)
+        if html_field is not None or (obj.get(text_field) is None and isinstance(obj.get(DEFAULT_HTML_FIELD), str)):
+            page_field = html_field or DEFAULT_HTML_FIELD
+            page = obj.get(page_field)
             if not isinstance(page, str):
                 what = "missing" if page is None else f"a {type(page).__name__}, not a string"
-                yield Item(item_id, source, meta=meta, error=("field", f"line {lineno}: field {html_field!r} is {what}"))
+                yield Item(item_id, source, meta=meta, error=("field", f"line {lineno}: field {page_field!r} is {what}"))
             else:
                 yield page_item(item_id, source, page, meta=meta)
             continue

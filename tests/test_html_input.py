@@ -176,6 +176,15 @@ def test_jsonl_with_an_html_field(tmp_path):
     r = CliRunner().invoke(main, ["score", str(corpus), "--html-field", "page", "--format", "jsonl"])
     assert r.exit_code == 3
     assert [json.loads(line)["id"] for line in r.stdout.splitlines()] == ["w1", "b1", "x1"]
+    # without --html-field: a line with no text is read from its "html" field; a line with text, from its text
+    plain = tmp_path / "html.jsonl"
+    plain.write_text(json.dumps({"id": "h1", "html": lines[0]["page"]}) + "\n" + json.dumps(lines[2]) + "\n"
+                     + json.dumps({"id": "t1", "text": "Officials said so.", "html": lines[1]["page"]}) + "\n",
+                     encoding="utf-8")
+    items = list(iter_inputs([str(plain)]))
+    assert items[0].extractor and items[0].meta["author"] == "Marta Kowalczyk"
+    assert items[1].text == "no page here" and items[1].extractor is None
+    assert items[2].text == "Officials said so." and items[2].extractor is None
 
 
 def test_html_is_recognised_by_its_content_on_stdin_and_in_other_files(tmp_path):
