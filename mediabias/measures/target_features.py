@@ -13,6 +13,19 @@ the noun after it ("X's failure"), the object of the verb or noun before it
 liar,") -- whether an accusation is aimed at it ("X was accused", "charges
 against X"), whether it is a speaker ("X said"), and negation in its clause.
 
+Aim.  The words in those role slots are *aimed* at the mention.  A word
+aimed at another party's mention of the sentence (and not at this one)
+counts with the words nearer another party.  An *event word*
+(:attr:`Words.events`: "war", "defeat", "crisis" ... -- derived from
+NewsMTSC's annotations by the training script) counts only where it is
+aimed at the mention: a war in its sentence says nothing about it.
+
+Evidence.  A mention with no word with a valence around it (after the
+above) and no accusation aimed at it or near it has no evidence
+(:func:`has_evidence`): its probabilities are the model's no-evidence
+calibration, negative and positive equal, so its score is 0 and its label
+neutral -- silence is not hostility.
+
 Next to the named features, :func:`lexical` gives the words around the
 mention as features of their own, by side: "slammed" two words to the right
 of the mention, "praised" before it (within 20 words, each weighted
@@ -39,7 +52,7 @@ from itertools import compress
 
 from mediabias.lexicons import load_toml, load_words
 from mediabias.measures import vader
-from mediabias.measures.valence import Words
+from mediabias.measures.valence import Words, stem
 
 NEAR, MID = 3, 8  # distance bins in words: 1-3 near, 4-8 mid, further far
 WINDOW = 40  # words either side of a mention that are read at most
@@ -71,24 +84,29 @@ FEATURES = (
 )
 
 
-def _role(w: Words, a: int, b: int, clo: int, chi: int) -> list[float]:
-    """Valence (VADER scale / 4) of the word the mention is subject, possessor or object of.
+def _role(w: Words, a: int, b: int, clo: int, chi: int) -> tuple[list[float], tuple[int, ...]]:
+    """Valences (VADER scale / 4) of the words the mention is subject, possessor or object of, and
+    those words' token indices (the words *aimed* at the mention).
 
     ``[clo, chi)`` is the mention's clause (token indices); nothing outside it is looked at.
     """
     lows, get = w.lows, w.val.get
     subj = passive = pred = poss = obj = by = appos = 0.0
+    aimed: list[int] = []
     nxt = lows[b] if b < chi else ""
     if nxt == "'s" or nxt == "'":
         for j in range(b + 1, min(chi, b + 4)):
             if get(j):
                 poss = get(j)
+                aimed.append(j)
                 break
     elif nxt == ",":
         for j in range(b + 1, min(chi, b + 10)):  # "X, a notorious liar, ..."
             if lows[j] == ",":
                 break
-            appos += get(j, 0.0)
+            if get(j):
+                appos += get(j)
+                aimed.append(j)
     else:
         seen_be = False
         for j in range(b, min(chi, b + 5)):
@@ -104,17 +122,24 @@ def _role(w: Words, a: int, b: int, clo: int, chi: int) -> list[float]:
                     pred = v
                 else:
                     subj = v
+                aimed.append(j)
             break
     j = a - 1
     if j >= clo:
         low = lows[j]
+        k = -1
         if low == "by" and j - 1 >= clo:
-            by = get(j - 1, 0.0)
+            k = j - 1
+            by = get(k, 0.0)
         elif (low in _PREPOSITIONS or low in _ARTICLES) and j - 1 >= clo:
-            obj = get(j - 1) or (get(j - 2, 0.0) if j - 2 >= clo and lows[j - 1] in _ARTICLES else 0.0)
+            k = j - 1 if get(j - 1) or not (j - 2 >= clo and lows[j - 1] in _ARTICLES) else j - 2
+            obj = get(k, 0.0)
         else:
+            k = j
             obj = get(j, 0.0)
-    return [subj / 4, passive / 4, pred / 4, poss / 4, obj / 4, by / 4, appos / 4]
+        if get(k):
+            aimed.append(k)
+    return [subj / 4, passive / 4, pred / 4, poss / 4, obj / 4, by / 4, appos / 4], tuple(aimed)
 
 
 def _accusation_aimed(w: Words, a: int, b: int, clo: int, chi: int) -> tuple[float, float]:
@@ -141,6 +166,27 @@ def _accusation_aimed(w: Words, a: int, b: int, clo: int, chi: int) -> tuple[flo
         return 1.0, 0.0
     near = sum(1 for k in acc[k0:k1] if not a <= k < b)
     return 0.0, float(min(near, 2))
+
+
+def _aimed_at_others(w: Words, a: int, b: int, w0: int, w1: int) -> set[int]:
+    """Tokens within the window of the mention at ``[a, b)`` aimed at another party mention of the
+    sentence ``[w0, w1)`` (only mentions near enough for their role words to reach the window are
+    looked at: the cost stays linear in a sentence of many mentions)."""
+    starts, ends = w.mention_starts, w.mention_ends
+    out: set[int] = set()
+    # a mention's role words lie from 3 tokens before it to 9 after it (mentions do not overlap, so
+    # their ends are in order too)
+    for k in range(bisect_left(ends, max(w0, a - WINDOW - 9)), bisect_left(starts, min(w1, b + WINDOW + 3))):
+        s = starts[k]
+        if s == a or s < w0:
+            continue
+        got = w._aimed.get(s)
+        if got is None:
+            e = min(ends[k], w1)
+            clo, chi = w.clause_range(s, w0, w1)
+            got = w._aimed[s] = _role(w, s, e, clo, chi)[1]
+        out.update(got)
+    return out
 
 
 def features(w: Words, a: int, b: int, w0: int, w1: int, hits: list[int],
@@ -172,12 +218,15 @@ def features(w: Words, a: int, b: int, w0: int, w1: int, hits: list[int],
     speaker = 1.0 if said_lo >= 0 else 0.0
     po2 = no2 = 0.0
     lcut, rcut = w.neighbours(a, b, w.doc.tok_sent[a])
+    roles, aimed = _role(w, a, b, clo, chi)
+    events = w.events
+    others = _aimed_at_others(w, a, b, w0, w1)
     for j in hits[bisect_left(hits, lo):bisect_left(hits, hi)]:
-        if a <= j < b:
-            continue
+        if a <= j < b or (j in events and j not in aimed):
+            continue  # an event word counts only where it is aimed at the mention
         v = val[j]
         total += v
-        if j < lcut or j > rcut:
+        if j < lcut or j > rcut or (j in others and j not in aimed):  # about another party
             if v > 0:  # nearer another party: probably about it
                 po2 += v
             else:
@@ -226,7 +275,7 @@ def features(w: Words, a: int, b: int, w0: int, w1: int, hits: list[int],
     return [
         sq(pnl), sq(pnr), sq(nnl), sq(nnr), sq(pm), sq(pf), sq(nm), sq(nf),
         sq(po), sq(no),
-        *_role(w, a, b, clo, chi), accused, near,
+        *roles, accused, near,
         vader.normalize(total) if total else 0.0,
         1.0 if mq else 0.0, sq(pq), sq(nq),
         speaker, sq(ps), sq(ns),
@@ -235,19 +284,33 @@ def features(w: Words, a: int, b: int, w0: int, w1: int, hits: list[int],
     ]
 
 
+def aimed_words(w: Words, a: int, b: int, w0: int, w1: int, hits: list[int]) -> list[tuple[int, bool]]:
+    """The words with a valence in the mention's window (tokens ``[a, b)``, sentence ``[w0, w1)``,
+    ``hits`` from :meth:`Words.sentence`), each with whether it is aimed at the mention (the
+    word it is subject, object or possessor of, its apposition, the agent of its passive)."""
+    clo, chi = w.clause_range(a, w0, w1)
+    aimed = _role(w, a, b, clo, chi)[1]
+    lo, hi = max(w0, a - WINDOW), min(w1, b + WINDOW)
+    return [(j, j in aimed) for j in hits[bisect_left(hits, lo):bisect_left(hits, hi)] if not a <= j < b]
+
+
+def shown_words(w: Words, a: int, b: int, w0: int, w1: int, hits: list[int]) -> list[int]:
+    """The words with a valence in the mention's clause (within its window) that count for it:
+    not its own, and not an event word aimed elsewhere (the evidence listed in the record)."""
+    clo, chi = w.clause_range(a, w0, w1)
+    lo, hi = max(w0, a - WINDOW, clo), min(w1, b + WINDOW, chi)
+    got = [j for j in hits[bisect_left(hits, lo):bisect_left(hits, hi)] if not a <= j < b]
+    events = w.events
+    if events and any(j in events for j in got):
+        aimed = _role(w, a, b, clo, chi)[1]
+        got = [j for j in got if j not in events or j in aimed]
+    return got
+
+
 WORD_WINDOW = 20  # words either side that are word features
 WORD_DECAY = 12.0  # a word feature's value: e^-(d-1)/WORD_DECAY at distance d
 MASK = "<ent>"  # another party's mention, as a word feature
 _DECAY = tuple(math.exp(-(d - 1) / WORD_DECAY) for d in range(WORD_WINDOW + 2))
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A crude stem that folds inflections together ("slammed", "slamming" -> "slamm")."""
-    for suffix in ("ing", "ed", "es", "s", "ly"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
 
 
 def lexical(w: Words, a: int, b: int, w0: int, w1: int) -> dict[str, float]:
@@ -275,15 +338,29 @@ def _near_features(st: list[str], a: int, b: int, w0: int, w1: int) -> tuple[str
 CLASSES = ("negative", "neutral", "positive")
 
 
+# Features that say where the mention stands, not what is said about it: they can be non-zero
+# with no evaluative word around the mention, and do not make it evaluated.
+STRUCTURAL = ("mention_quoted", "speaker", "negated", "sentence_subject", "other_entities")
+_EVIDENCE = tuple(i for i, f in enumerate(FEATURES) if f not in STRUCTURAL)
+
+
+def has_evidence(x: list[float]) -> bool:
+    """Whether the mention with named features ``x`` has evaluative evidence around it: a word
+    with a valence in its window (an event word only where aimed at it) or an accusation."""
+    return any(x[i] for i in _EVIDENCE)
+
+
 class Model:
     """Weights relative to neutral: ``bias`` and each named feature's (negative, positive) pair;
     the word features as ``sides`` (stem -> left negative, left positive, right negative, right
     positive) and ``near`` (the ``P1|``/``N1|``/``P2|``/``N2|`` features -> negative, positive);
+    ``silent``: z_negative = z_positive of a mention with no evidence (:func:`has_evidence`);
     ``offsets`` added to log P(negative), log P(positive) before the label is chosen."""
 
     def __init__(self, bias: tuple[float, float], dense: list[tuple[float, float]], sides: dict, near: dict,
-                 offsets: tuple[float, float]) -> None:
+                 offsets: tuple[float, float], silent: float = -1.0) -> None:
         self.bias, self.dense, self.sides, self.near, self.offsets = bias, dense, sides, near, offsets
+        self.silent = silent
 
     def weight(self, feature: str) -> tuple[float, float] | None:
         """The (negative, positive) weight of one word feature by its name, e.g. ``L|slamm``."""
@@ -381,14 +458,17 @@ def model() -> Model:
     sides, near = cached("sentiment-words", ("sides+near", file_key([path])), parse)
     off = data["offsets"]
     return Model(tuple(data["bias"]), [tuple(weights[f]) for f in FEATURES], sides, near,
-                 (float(off["negative"]), float(off["positive"])))
+                 (float(off["negative"]), float(off["positive"])), float(data["no_evidence"]["logit"]))
 
 
 def logits(x: list[float], lex: dict[str, float] | tuple[float, float] | None = None,
            m: Model | None = None) -> tuple[float, float]:
     """(z_negative, z_positive) relative to z_neutral = 0; ``lex``: the word features
-    (:func:`lexical`) or what they add (:func:`word_logits`)."""
+    (:func:`lexical`) or what they add (:func:`word_logits`).  A mention with no evidence
+    (:func:`has_evidence`) has the model's ``silent`` logits whatever its word features."""
     m = m or model()
+    if not has_evidence(x):
+        return m.silent, m.silent
     zn, zp = m.bias
     if isinstance(lex, tuple):
         zn += lex[0]
@@ -415,6 +495,12 @@ def assess(x: list[float], lex: tuple[float, float], m: Model | None = None) -> 
     m = m or model()
     zn, zp = logits(x, lex, m)
     return _softmax(zn, zp), _argmax(zn, zp, m)
+
+
+def silent_probabilities(m: Model | None = None) -> list[float]:
+    """P(negative), P(neutral), P(positive) of a mention with no evidence."""
+    m = m or model()
+    return _softmax(m.silent, m.silent)
 
 
 def _softmax(zn: float, zp: float) -> list[float]:
