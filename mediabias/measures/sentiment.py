@@ -88,6 +88,7 @@ class Evidence:
     speaker_party: str | None = None
     words: tuple[tuple[int, int, float], ...] = ()
     person: str | None = None  # the person mentioned, when grouped into a party
+    via: str | None = None  # how the parties measure found the mention ("name", "role noun" ...)
     evaluated: bool = True  # an evaluative word or accusation bears on it (else: score 0, neutral)
 
     def to_dict(self, text: str) -> dict[str, Any]:
@@ -108,6 +109,8 @@ class Evidence:
         }
         if self.person is not None:
             d["person"] = self.person
+        if self.via is not None:
+            d["via"] = self.via
         return d
 
 
@@ -124,6 +127,7 @@ class PartySentiment:
     affiliation: str | None
     evidence: tuple[Evidence, ...]
     text: str = ""
+    user_defined: bool = False
 
     @property
     def score(self) -> float | None:
@@ -141,6 +145,7 @@ class PartySentiment:
         return {
             "name": self.name,
             "kind": self.kind,
+            "user_defined": self.user_defined,
             "aliases": list(self.aliases),
             "affiliation": self.affiliation,
             "mentions": len(self.evidence),
@@ -286,13 +291,14 @@ def score(doc: Document, parties: PartyIndex, *, sources: Any = None, group_peop
             voice, speaker, speaker_party = ("quoted" if in_quote else "author"), None, None
         by_party.setdefault(folded.get(m.party, m.party), []).append(
             Evidence(text[m.start : m.end], m.start, m.end, p[2] - p[0], lab, tuple(p), window[0], window[1], in_quote,
-                     voice, speaker, speaker_party, tuple(words), m.party if m.party in folded else None, evaluated)
+                     voice, speaker, speaker_party, tuple(words), m.party if m.party in folded else None, m.via,
+                     evaluated)
         )
     out = []
     for name, ev in by_party.items():
         p = parties.parties[name]
         # user parties list their configured aliases; detected ones the forms found
-        aliases = p.aliases if p.kind == "user" else tuple(dict.fromkeys(e.text for e in ev))
-        out.append(PartySentiment(name, p.kind, aliases, p.affiliation, tuple(ev), text))
+        aliases = p.aliases if p.user_defined else tuple(dict.fromkeys(e.text for e in ev))
+        out.append(PartySentiment(name, p.kind, aliases, p.affiliation, tuple(ev), text, p.user_defined))
     out.sort(key=lambda p: (-len(p.evidence), p.name))
     return SentimentResult(tuple(out), group_people)
