@@ -49,6 +49,7 @@ import math
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import compress
+from operator import itemgetter
 
 from mediabias.lexicons import load_toml, load_words
 from mediabias.measures import vader
@@ -86,10 +87,17 @@ FEATURES = (
 
 def _role(w: Words, a: int, b: int, clo: int, chi: int) -> tuple[list[float], tuple[int, ...]]:
     """Valences (VADER scale / 4) of the words the mention is subject, possessor or object of, and
-    those words' token indices (the words *aimed* at the mention).
+    those words' token indices (the words *aimed* at the mention); computed once per mention.
 
     ``[clo, chi)`` is the mention's clause (token indices); nothing outside it is looked at.
     """
+    got = w._aimed.get((a, b))
+    if got is None:
+        got = w._aimed[a, b] = _roles(w, a, b, clo, chi)
+    return got
+
+
+def _roles(w: Words, a: int, b: int, clo: int, chi: int) -> tuple[list[float], tuple[int, ...]]:
     lows, get = w.lows, w.val.get
     subj = passive = pred = poss = obj = by = appos = 0.0
     aimed: list[int] = []
@@ -168,25 +176,19 @@ def _accusation_aimed(w: Words, a: int, b: int, clo: int, chi: int) -> tuple[flo
     return 0.0, float(min(near, 2))
 
 
-def _aimed_at_others(w: Words, a: int, b: int, w0: int, w1: int) -> set[int]:
-    """Tokens within the window of the mention at ``[a, b)`` aimed at another party mention of the
-    sentence ``[w0, w1)`` (only mentions near enough for their role words to reach the window are
-    looked at: the cost stays linear in a sentence of many mentions)."""
-    starts, ends = w.mention_starts, w.mention_ends
-    out: set[int] = set()
-    # a mention's role words lie from 3 tokens before it to 9 after it (mentions do not overlap, so
-    # their ends are in order too)
-    for k in range(bisect_left(ends, max(w0, a - WINDOW - 9)), bisect_left(starts, min(w1, b + WINDOW + 3))):
-        s = starts[k]
-        if s == a or s < w0:
-            continue
-        got = w._aimed.get(s)
-        if got is None:
-            e = min(ends[k], w1)
+def _aimed_in_sentence(w: Words, si: int, w0: int, w1: int) -> dict[int, list[int]]:
+    """Token -> the first tokens of the party mentions of sentence ``si`` (tokens ``[w0, w1)``) it is
+    aimed at; computed once per sentence (one role reading per mention: linear in the sentence)."""
+    got = w._aimed_by.get(si)
+    if got is None:
+        got = w._aimed_by[si] = {}
+        starts, ends = w.mention_starts, w.mention_ends
+        for k in range(bisect_left(starts, w0), bisect_left(starts, w1)):
+            s = starts[k]
             clo, chi = w.clause_range(s, w0, w1)
-            got = w._aimed[s] = _role(w, s, e, clo, chi)[1]
-        out.update(got)
-    return out
+            for j in _role(w, s, min(ends[k], w1), clo, chi)[1]:
+                got.setdefault(j, []).append(s)
+    return got
 
 
 def features(w: Words, a: int, b: int, w0: int, w1: int, hits: list[int],
@@ -220,13 +222,13 @@ def features(w: Words, a: int, b: int, w0: int, w1: int, hits: list[int],
     lcut, rcut = w.neighbours(a, b, w.doc.tok_sent[a])
     roles, aimed = _role(w, a, b, clo, chi)
     events = w.events
-    others = _aimed_at_others(w, a, b, w0, w1)
+    aimed_by = _aimed_in_sentence(w, w.doc.tok_sent[a], w0, w1)
     for j in hits[bisect_left(hits, lo):bisect_left(hits, hi)]:
         if a <= j < b or (j in events and j not in aimed):
             continue  # an event word counts only where it is aimed at the mention
         v = val[j]
         total += v
-        if j < lcut or j > rcut or (j in others and j not in aimed):  # about another party
+        if j < lcut or j > rcut or (j in aimed_by and j not in aimed):  # about another party
             if v > 0:  # nearer another party: probably about it
                 po2 += v
             else:
@@ -341,13 +343,13 @@ CLASSES = ("negative", "neutral", "positive")
 # Features that say where the mention stands, not what is said about it: they can be non-zero
 # with no evaluative word around the mention, and do not make it evaluated.
 STRUCTURAL = ("mention_quoted", "speaker", "negated", "sentence_subject", "other_entities")
-_EVIDENCE = tuple(i for i, f in enumerate(FEATURES) if f not in STRUCTURAL)
+_EVIDENCE = itemgetter(*(i for i, f in enumerate(FEATURES) if f not in STRUCTURAL))
 
 
 def has_evidence(x: list[float]) -> bool:
     """Whether the mention with named features ``x`` has evaluative evidence around it: a word
     with a valence in its window (an event word only where aimed at it) or an accusation."""
-    return any(x[i] for i in _EVIDENCE)
+    return any(_EVIDENCE(x))
 
 
 class Model:

@@ -155,7 +155,8 @@ class Words:
     """
 
     __slots__ = ("doc", "lows", "val", "negs", "bounds", "accused", "events", "mention_starts", "mention_ends", "_cands",
-                 "_muted", "_quoted", "_sentences", "_names", "_counts", "_stems", "_side_weights", "_aimed")
+                 "_muted", "_quoted", "_sentences", "_names", "_counts", "_stems", "_side_weights", "_aimed",
+                 "_aimed_by")
 
     def __init__(self, doc: Document, silenced: list[tuple[int, int]] = ()) -> None:
         """``silenced``: token ranges ``(tok_start, tok_end)`` of the party mentions."""
@@ -180,7 +181,8 @@ class Words:
         self._sentences: dict[int, list[int]] = {}
         self._names: dict[int, list[int]] = {}
         self._counts: dict[int, int] = {}
-        self._aimed: dict[int, tuple[int, ...]] = {}  # words aimed at each mention, by its first token
+        self._aimed: dict[tuple[int, int], tuple] = {}  # each mention's role valences and the words aimed at it
+        self._aimed_by: dict[int, dict[int, list[int]]] = {}  # per sentence: word -> the mentions it is aimed at
 
     def neighbours(self, a: int, b: int, si: int) -> tuple[float, float]:
         """Cut-offs around the mention at tokens ``[a, b)`` of sentence ``si``: a word before
@@ -275,15 +277,13 @@ def _name_like(doc: Document, i: int, w0: int, w1: int) -> bool:
     the sentence ("(Ill.)", "Calif.,").  Not the sentence's first word."""
     toks = doc.tokens
     w = toks[i]
-    if not w[0].isupper() or w.isupper():
-        return False
-    if i + 2 < w1 and toks[i + 1] == "." and doc.tok_ends[i] == doc.tok_starts[i + 1]:
-        return True  # an abbreviation inside the sentence: "(Ill.)", "Calif.,"
-    if i == w0:
-        return False  # "Hope Hicks said" and "Corrupt officials said" look alike
+    if not w[0].isupper() or w.isupper() or i == w0:
+        return False  # not the first word: "Hope Hicks said" and "Corrupt officials said" look alike
     prev = toks[i - 1]
     if prev[-1] not in _OPENERS:
         return True
+    if i + 2 < w1 and toks[i + 1] == "." and doc.tok_ends[i] == doc.tok_starts[i + 1]:
+        return True  # an abbreviation inside the sentence: "(Ill.)", "Calif.,"
     # after a title's full stop ("Sen. Dick"), or an initial's ("John F. Hope")
     return prev == "." and i - 2 >= w0 and doc.tok_ends[i - 2] == doc.tok_starts[i - 1] and (
         toks[i - 2].lower() in _title_abbreviations() or (len(toks[i - 2]) == 1 and toks[i - 2].isupper()))
