@@ -237,8 +237,10 @@ class Words:
         s = self.doc.sentences[si]
         w0, w1 = s.tok_start, s.tok_end
         toks = self.doc.tokens
+        mute = self._muted
         self._names[si] = [i for i in compress(range(w0 + 1, w1), map(str.istitle, toks[w0 + 1 : w1]))
-                           if i not in self._muted and _name_like(self.doc, i, w0, w1)]
+                           if i not in mute and (toks[i - 1][-1] not in _OPENERS and not toks[i].isupper()
+                                                 or _name_like(self.doc, i, w0, w1))]
         cands = self._cands[bisect_left(self._cands, w0) : bisect_left(self._cands, w1)]
         local: dict[int, float] = {}
         if cands:
