@@ -112,16 +112,27 @@ def test_the_packaged_event_words_are_stems_of_lexicon_words():
 
 
 def test_a_word_aimed_at_another_party_counts_with_the_words_nearer_another():
-    doc = Document("Amnesty met officials and Russia praised them warmly.")
+    import math
+
+    # tokens: Russia , a corrupt and brutal regime , met Amnesty in Geneva .
+    doc = Document("Russia, a corrupt and brutal regime, met Amnesty in Geneva.")
     index = parties.detect(doc)
     reader = sentiment.Reader(doc, index.mentions)
-    russia = next(m for m in index.mentions if m.party == "Russia")
-    amnesty = next(m for m in index.mentions if m.party == "Amnesty International")
-    x_r = dict(zip(tf.FEATURES, reader.features(russia.tok_start, russia.tok_end)[0]))
-    x_a = dict(zip(tf.FEATURES, reader.features(amnesty.tok_start, amnesty.tok_end)[0]))
-    assert x_r["as_subject"] > 0  # "Russia praised": aimed at Russia
-    # for Amnesty, "praised" and "warmly" are about Russia (nearer it, and aimed at it)
-    assert x_a["pos_nearer_another"] > 0 and x_a["pos_near_right"] == x_a["pos_mid"] == x_a["pos_far"] == 0
+
+    def x(party):
+        m = next(m for m in index.mentions if m.party == party)
+        return dict(zip(tf.FEATURES, reader.features(m.tok_start, m.tok_end)[0]))
+
+    russia, amnesty = x("Russia"), x("Amnesty International")
+    # Russia's apposition is aimed at Russia: all three words count for it, none as another's
+    assert russia["in_apposition"] == pytest.approx((-2.8 - 3.1 - 1.6) / 4)
+    assert russia["neg_nearer_another"] == 0.0
+    assert russia["neg_near_right"] == pytest.approx(math.log1p(2.8))  # "corrupt", 2 words on
+    assert russia["neg_mid"] == pytest.approx(math.log1p(3.1 + 1.6))  # "brutal regime", 4-5 words on
+    # for Amnesty, "corrupt" is nearer Russia, and "brutal regime" -- nearer Amnesty by distance --
+    # is aimed at Russia: all three are another party's
+    assert amnesty["neg_nearer_another"] == pytest.approx(math.log1p(2.8 + 3.1 + 1.6))
+    assert amnesty["neg_near_left"] == amnesty["neg_mid"] == amnesty["neg_far"] == 0.0
 
 
 def test_labels_never_contradict_scores_on_the_examples():

@@ -228,7 +228,7 @@ def features(w: Words, a: int, b: int, w0: int, w1: int, hits: list[int],
             continue  # an event word counts only where it is aimed at the mention
         v = val[j]
         total += v
-        if j < lcut or j > rcut or (j in aimed_by and j not in aimed):  # about another party
+        if j not in aimed and (j < lcut or j > rcut or j in aimed_by):  # about another party
             if v > 0:  # nearer another party: probably about it
                 po2 += v
             else:
