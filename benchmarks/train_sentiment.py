@@ -164,7 +164,7 @@ def best_thresholds(scores: list[float], gold: list[int], neutral: float | None 
 def write_model(bias, dense, words: dict[str, tuple[float, float]], offsets, document, silent: float, meta: dict) -> None:
     lines = [
         "# Party-sentiment model: multinomial logistic regression over the named",
-        "# features of mediabias/measures/target_features.py and its word features",
+        "# features of mediabias/measures/target_features/ and its word features",
         "# (sentiment_words.tsv).  Weights are (negative, positive) relative to the",
         "# neutral class.  Written by benchmarks/train_sentiment.py -- do not edit",
         "# by hand; rerun the script.",
@@ -249,7 +249,7 @@ def write_events(events: set[str], n_targets: int) -> None:
         "# to a party they are not aimed at, in NewsMTSC's annotations (train split, "
         f"{n_targets} targets): carry-over less than",
         f"# {EVENT_RATIO} times a typical word of the same sign, shrunk by {EVENT_PRIOR:g} pseudo-occurrences.  They count only",
-        "# where aimed at the mention (see target_features.py).  Written by benchmarks/train_sentiment.py --",
+        "# where aimed at the mention (see measures/target_features/).  Written by benchmarks/train_sentiment.py --",
         "# do not edit by hand.",
         *sorted(events)]) + "\n", encoding="utf-8")
 

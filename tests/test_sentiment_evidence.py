@@ -106,9 +106,9 @@ def test_the_packaged_event_words_are_stems_of_lexicon_words():
     assert 20 <= len(events) <= 400
     stems = {valence.stem(w) for w in valence.news_lexicon()}
     assert events <= stems
-    text = (tf.__file__.rsplit("/", 2)[0] + "/lexicons/event_words.txt")
-    with open(text, encoding="utf-8") as fh:
-        assert "train_sentiment.py" in fh.read()  # written by the trainer, not by hand
+    from mediabias.lexicons import _HERE
+
+    assert "train_sentiment.py" in (_HERE / "event_words.txt").read_text(encoding="utf-8")  # the trainer's, not by hand
 
 
 def test_a_word_aimed_at_another_party_counts_with_the_words_nearer_another():
