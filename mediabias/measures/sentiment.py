@@ -210,11 +210,11 @@ class Reader:
         tok_end)``: its token range cut at its sentence's end, its sentence's token range, the tokens
         of the words that count for it in its clause, and whether it has evaluative evidence at all."""
         a, b, w0, w1, hits = self._place(tok_start, tok_end)
-        x = tf.features(self.words, a, b, w0, w1, hits, self.said.get(tok_start) if self.said else None)
+        shown: list[int] = []  # the words that count for it in its clause
+        x = tf.features(self.words, a, b, w0, w1, hits, self.said.get(tok_start) if self.said else None, shown)
         evaluated = tf.has_evidence(x)
         lex = tf.word_logits(self.words, a, b, w0, w1) if evaluated else (0.0, 0.0)
-        return (*tf.assess(x, lex), a, b, w0, w1, tf.shown_words(self.words, a, b, w0, w1, hits) if evaluated else [],
-                evaluated)
+        return (*tf.assess(x, lex), a, b, w0, w1, shown, evaluated)
 
     def aimed_words(self, tok_start: int, tok_end: int) -> list[tuple[int, bool]]:
         """The valence words around the mention at tokens ``[tok_start, tok_end)``, each with

@@ -49,7 +49,7 @@ features and the evidence test), :mod:`~mediabias.measures.target_features.words
 """
 
 from mediabias.measures.target_features.named import (
-    FEATURES, MID, NEAR, STRUCTURAL, WINDOW, aimed_words, features, has_evidence, shown_words,
+    FEATURES, MID, NEAR, STRUCTURAL, WINDOW, aimed_words, features, has_evidence,
 )
 from mediabias.measures.target_features.model import (
     CLASSES, Model, assess, label, logits, model, predict, probabilities, silent_probabilities,
@@ -62,5 +62,5 @@ from mediabias.measures.valence import stem
 __all__ = [
     "CLASSES", "FEATURES", "MASK", "MID", "NEAR", "STRUCTURAL", "WINDOW", "WORD_DECAY", "WORD_WINDOW", "Model",
     "aimed_words", "assess", "features", "has_evidence", "label", "lexical", "logits", "model", "predict",
-    "probabilities", "shown_words", "silent_probabilities", "stem", "stems", "word_logits",
+    "probabilities", "silent_probabilities", "stem", "stems", "word_logits",
 ]

@@ -150,14 +150,16 @@ def _aimed_in_sentence(w: Words, si: int, w0: int, w1: int) -> dict[int, list[in
 
 
 def features(w: Words, a: int, b: int, w0: int, w1: int, hits: list[int],
-             said: tuple[int, int] | None = None) -> list[float]:
+             said: tuple[int, int] | None = None, shown: list[int] | None = None) -> list[float]:
     """Feature vector (in :data:`FEATURES` order) of the mention at tokens ``[a, b)``.
 
     ``[w0, w1)`` is its sentence and ``hits`` the sentence's tokens with a
     valence (from :meth:`Words.sentence`).  ``said`` is the token range of
     what the mention said when it is the source of a citation (from the
     sources measure); without it, a verb of saying next to the mention
-    ("X said ...", "... said X") marks the rest of the sentence.
+    ("X said ...", "... said X") marks the rest of the sentence.  ``shown``, when given, gets the
+    tokens of the words that count for the mention inside its clause (the evidence listed in the
+    record: not its own words, not an event word aimed elsewhere).
     """
     lows, val, quoted = w.lows, w.val, w.quoted
     clo, chi = w.clause_range(a, w0, w1)
@@ -186,6 +188,8 @@ def features(w: Words, a: int, b: int, w0: int, w1: int, hits: list[int],
             continue  # an event word counts only where it is aimed at the mention
         v = val[j]
         total += v
+        if shown is not None and clo <= j < chi:
+            shown.append(j)
         if j not in aimed and (j < lcut or j > rcut or j in aimed_by):  # about another party
             if v > 0:  # nearer another party: probably about it
                 po2 += v
@@ -252,19 +256,6 @@ def aimed_words(w: Words, a: int, b: int, w0: int, w1: int, hits: list[int]) -> 
     aimed = _role(w, a, b, clo, chi)[1]
     lo, hi = max(w0, a - WINDOW), min(w1, b + WINDOW)
     return [(j, j in aimed) for j in hits[bisect_left(hits, lo):bisect_left(hits, hi)] if not a <= j < b]
-
-
-def shown_words(w: Words, a: int, b: int, w0: int, w1: int, hits: list[int]) -> list[int]:
-    """The words with a valence in the mention's clause (within its window) that count for it:
-    not its own, and not an event word aimed elsewhere (the evidence listed in the record)."""
-    clo, chi = w.clause_range(a, w0, w1)
-    lo, hi = max(w0, a - WINDOW, clo), min(w1, b + WINDOW, chi)
-    got = [j for j in hits[bisect_left(hits, lo):bisect_left(hits, hi)] if not a <= j < b]
-    events = w.events
-    if events and any(j in events for j in got):
-        aimed = _role(w, a, b, clo, chi)[1]
-        got = [j for j in got if j not in events or j in aimed]
-    return got
 
 
 # Features that say where the mention stands, not what is said about it: they can be non-zero
