@@ -14,6 +14,7 @@ import click
 
 from mediabias import __version__
 from mediabias.render import FORMATS
+from mediabias.cli_corpus import Session, corpus_options, page_options, report_profiles, store_options, summarize_command
 from mediabias.cli_options import (
     check_options,
     engine_options,
@@ -71,6 +72,7 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
                          opts.get("group_people"))
     fields = field_map(opts["field_specs"])
     if opts.get("engine") == "dask":
+        Session.refuse(opts, "--engine dask")  # the workers write their own output files
         return _run_dask(measures, opts, config, fields)
     fmt = opts.get("fmt")
     if opts.get("explain"):
@@ -92,6 +94,7 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
                 field_map=fields,
                 stdin_jsonl=opts["stdin_jsonl"],
                 max_bytes=opts["max_bytes"] or DEFAULT_MAX_BYTES,
+                html_field=opts.get("html_field"),
             ),
             paths=opts["paths"], outlet=opts.get("outlet"), outlet_from_dir=opts.get("outlet_from_dir"), meta=meta,
         ), opts["paths"], opts["patterns"])
@@ -100,6 +103,7 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
     except KeyboardInterrupt:  # while the first input is read (standard input, say)
         click.echo("mediabias: interrupted after 0 input(s)", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    session = Session.open(opts, config, measures)  # --db, --save-text
     show_progress = opts["progress"] if opts["progress"] is not None else sys.stderr.isatty()
     counts = {"done": 0, "failed": 0}
     failures = FailureLog(lambda line: click.echo(line, err=True))
@@ -110,7 +114,7 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
             counts["failed"] += 1
             failures.add(record)
 
-    results = batch.run(items, config=config, measures=measures, jobs=opts["jobs"])
+    results = session.wrap(batch.run(items, config=config, measures=measures, jobs=opts["jobs"], known=session.known))
     if show_progress:
         from mediabias.inputs import estimate_count
         from mediabias.render.progress import with_progress
@@ -118,7 +122,7 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
         # views that print each article as it arrives (the others print once at the end)
         interleaved = fmt == "explain" or (fmt == "table" and measure in ("hedging", "sentiment", "sources", "parties"))
         results = with_progress(results, estimate_count(opts["paths"], patterns=opts["patterns"]),
-                                interleaved=interleaved and sys.stdout.isatty())
+                                interleaved=interleaved and sys.stdout.isatty(), note=session.progress_note)
     try:
         _render(measure, fmt, results, on_record, opts)
     except KeyboardInterrupt:
@@ -131,6 +135,8 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(EXIT_OK)
+    finally:
+        session.close()  # commits what the database has not yet written
     failures.finish()
     if meta is not None and meta.unused():
         lines = meta.unused()
@@ -176,6 +182,16 @@ def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None], 
     records = (record for _, record in results)
     guard = _InterruptGuard()
     signal.signal(signal.SIGINT, guard.handler)
+    if measure == "summarize":
+        from mediabias.cli_corpus import write_summary
+
+        def counted(results):
+            for _, record in results:
+                on_record(record)
+                yield record
+
+        write_summary(counted(results), opts, fmt, out)
+        return
     if measure in ("compare", "report"):
         from mediabias.render.story import render_story
 
@@ -183,7 +199,8 @@ def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None], 
         for item, record in results:
             on_record(record)
             pairs.append((item, record))
-        render_story(measure, fmt, pairs, out, opts.get("output"), everything=opts.get("all", False))
+        render_story(measure, fmt, pairs, out, opts.get("output"), everything=opts.get("all", False),
+                     profiles=report_profiles(pairs, opts) if measure == "report" else None)
         return
     if fmt == "explain":
         from mediabias.render.explain import ExplainView
@@ -271,7 +288,7 @@ _command(
       mediabias score article.txt --explain
       mediabias score shards/ --engine dask --scheduler tcp://10.0.0.5:8786 --output-dir out/
     """,
-    extra=lambda f: explain_option(engine_options(f)),
+    extra=lambda f: store_options(page_options(explain_option(engine_options(f)))),
 )
 _command(
     "hedging",
@@ -286,7 +303,7 @@ _command(
       mediabias hedging articles/ --format jsonl | jq '.hedging.by_category'
       mediabias hedging article.txt --explain
     """,
-    extra=explain_option,
+    extra=lambda f: store_options(page_options(explain_option(f))),
     group_people=False,
 )
 _command(
@@ -302,7 +319,7 @@ _command(
       mediabias sentiment articles/ --config parties.toml --format json
       mediabias sentiment article.txt --explain
     """,
-    extra=explain_option,
+    extra=lambda f: store_options(page_options(explain_option(f))),
     lexicons=False,
 )
 _command(
@@ -317,7 +334,7 @@ _command(
       mediabias sources articles/ --format csv > sources.csv
       mediabias sources article.txt --explain
     """,
-    extra=explain_option,
+    extra=lambda f: store_options(page_options(explain_option(f))),
     lexicons=False,
     group_people=False,
 )
@@ -335,6 +352,7 @@ _command(
       mediabias parties article.txt --format json | jq '.parties.parties[] | {name, mentions}'
       mediabias parties articles/ --config parties.toml
     """,
+    extra=lambda f: store_options(page_options(f)),
     lexicons=False,
     group_people=False,
     formats=FORMATS + ("toml",),
@@ -350,6 +368,7 @@ _command(
       mediabias readability articles/
       mediabias readability article.txt --format json
     """,
+    extra=lambda f: store_options(page_options(f)),
     parties=False,
     lexicons=False,
     group_people=False,
@@ -371,6 +390,7 @@ _command(
       mediabias compare examples/articles --format json
       jq -c 'select(.event_id == 0)' newswcl50_docs.jsonl | mediabias compare - --jsonl --text-field sentences
     """,
+    extra=page_options,
 )
 
 
@@ -381,15 +401,20 @@ _command(
     table, charts (party sentiment by outlet, citations by party, hedging by
     category) and every article with its spans highlighted (hover for the
     category or score). No external files or requests: it opens offline.
+    --by FIELD adds profiles of the groups (outlets ...): each measure's
+    mean with its 95% interval, as summarize computes them.
 
     \b
     Examples:
       mediabias report ../shared/seeds -o seeds.html
       mediabias report examples/articles -o examples/report.html
+      mediabias report corpus.jsonl --field outlet=source --by outlet -o profiles.html
     """,
-    extra=report_options,
+    extra=lambda f: corpus_options(by_default=None)(page_options(report_options(f))),
     formats=None,
 )
+
+main.add_command(summarize_command(_run, input_options(), EXIT_CODES_HELP))
 
 
 if __name__ == "__main__":  # pragma: no cover

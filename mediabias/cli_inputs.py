@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from mediabias.inputs import ARTICLE_SUFFIXES, JSONL_SUFFIXES, Item
+from mediabias.inputs import ARTICLE_SUFFIXES, JSONL_SUFFIXES, Item, is_article_name
 from mediabias.report import META_FIELDS
 
 
@@ -183,9 +183,9 @@ def _why_empty(path: str, patterns: tuple[str, ...]) -> str:
         return f"{path} is an empty folder"
     if patterns:
         return f"no file in {path} matches --glob {' '.join(patterns)} ({len(files)} other file(s))"
-    articles = [f for f in files if f.name.lower().endswith(ARTICLE_SUFFIXES)]
+    articles = [f for f in files if is_article_name(f.name)]
     if not articles:
         kinds = sorted({f.suffix.lower() or f.name for f in files})
         return (f"no article files in {path} ({len(files)} file(s): {', '.join(kinds[:6])}); articles end in "
-                f"{', '.join(ARTICLE_SUFFIXES)} -- --glob PATTERN chooses others")
+                f"{', '.join(ARTICLE_SUFFIXES)} or have no suffix -- --glob PATTERN chooses others")
     return f"{path} holds no JSON lines"  # only empty .jsonl files

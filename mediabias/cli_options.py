@@ -37,7 +37,8 @@ def input_options(*, parties: bool = True, lexicons: bool = True, group_people: 
             click.option("--text-field", default="text", show_default=True, help="JSONL field holding the article text."),
             click.option("--id-field", default="id", show_default=True, help="JSONL field holding the article id."),
             click.option("--field", "field_specs", multiple=True, metavar="KEY=FIELD",
-                         help="Take title/outlet/date/url from another JSONL field, e.g. --field outlet=source."),
+                         help="Take title/outlet/author/date/url from another JSONL field, e.g. --field outlet=source; "
+                              "any other KEY is carried in the record's fields (--field leaning=bias_text)."),
             click.option("--outlet", metavar="NAME", default=None,
                          help="The outlet of the input(s) (one file, or a folder of one outlet's articles): "
                               "labels the columns of compare and report."),
@@ -103,7 +104,8 @@ def check_options(opts: dict) -> None:
     if opts.get("stdin_jsonl") and "-" not in paths:
         raise click.UsageError("--jsonl reads standard input ('-') as a corpus, and '-' was not given")
     may_be_corpus = dirs or jsonl or ("-" in paths and opts.get("stdin_jsonl"))
-    for name, flag in (("text_field", "--text-field"), ("id_field", "--id-field"), ("field_specs", "--field")):
+    for name, flag in (("text_field", "--text-field"), ("id_field", "--id-field"), ("field_specs", "--field"),
+                       ("html_field", "--html-field")):
         if _given(name) and not may_be_corpus:
             raise click.UsageError(f"{flag} names a field of JSONL corpora (.jsonl, .ndjson, or '-' with --jsonl), "
                                    "and none was given")
@@ -113,7 +115,8 @@ def check_options(opts: dict) -> None:
         raise click.BadParameter("the outlet's name is empty", param_hint="'--outlet'")
     if opts.get("engine", "local") == "dask":
         for name, flag in (("fmt", "--format"), ("jobs", "--jobs"), ("progress", "--progress"), ("explain", "--explain"),
-                           ("outlet", "--outlet"), ("outlet_from_dir", "--outlet-from-dir"), ("meta_path", "--meta")):
+                           ("outlet", "--outlet"), ("outlet_from_dir", "--outlet-from-dir"), ("meta_path", "--meta"),
+                           ("html_field", "--html-field")):
             if opts.get(name) not in (None, False):
                 raise click.UsageError(f"{flag} does not apply to --engine dask (the workers write JSON Lines to --output-dir)")
     else:
@@ -155,13 +158,20 @@ def make_config(
 
 
 def field_map(specs: tuple[str, ...]) -> dict[str, str]:
-    from mediabias.report import META_FIELDS
+    """``--field KEY=FIELD``: title, outlet, author, date and url become the
+    record's own keys; any other KEY (a topic, a leaning) is carried in its
+    ``fields``."""
+    import re
+
+    from mediabias.report import FIELDS_KEY, INPUT_KEYS
 
     out = {}
     for spec in specs:
         key, sep, name = spec.partition("=")
-        if not sep or key not in META_FIELDS or not name:
-            raise click.BadParameter(f"{spec!r}: expected KEY=FIELD with KEY one of {', '.join(META_FIELDS)}",
+        if not sep or not name or not re.fullmatch(r"[A-Za-z_][\w.-]*", key) or key in (set(INPUT_KEYS) - {
+                "title", "outlet", "author", "date", "url"}) or key == FIELDS_KEY:
+            raise click.BadParameter(f"{spec!r}: expected KEY=FIELD, e.g. outlet=source or leaning=bias_text "
+                                     "(KEY: title, outlet, author, date, url, or a name of your own)",
                                      param_hint="'--field'")
         out[key] = name
     return out

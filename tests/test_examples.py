@@ -5,7 +5,7 @@ to exit N, any other line 0).
 
 They run in a bash shell in a scratch folder that holds the names the
 examples use -- ``article.txt``, ``articles/``, ``coverage/OUTLET/``,
-``corpus.jsonl``, ``parties.toml``, ``my_hedges.txt``, ``empty/``, a copy of
+``corpus.jsonl``, ``scores.jsonl`` and ``results.sqlite`` (its records), ``saved_page.html``, ``parties.toml``, ``my_hedges.txt``, ``empty/``, a copy of
 ``examples/`` and ``../shared``
 -- with this environment's ``mediabias`` first on the PATH.
 """
@@ -75,9 +75,16 @@ def scratch(tmp_path_factory):
     shutil.copy(ROOT / "examples" / "parties.toml", work / "parties.toml")
     (work / "my_hedges.txt").write_text("# my hedges\nmay\nperhaps\nreportedly\n", encoding="utf-8")
     lines = [{"id": p.stem, "text": p.read_text(encoding="utf-8"), "content": p.read_text(encoding="utf-8"),
-              "source": p.stem.split("_")[0], "title": p.stem} for p in sorted(EXAMPLES.glob("*.txt"))]
+              "source": p.stem.split("_")[0], "title": p.stem, "date": f"2025-03-{14 + i}"}
+             for i, p in enumerate(sorted(EXAMPLES.glob("*.txt")))]
     (work / "corpus.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    # what summarize's examples read: records with a date and a leaning, and a results database
+    r = CliRunner().invoke(main, ["score", str(work / "corpus.jsonl"), "--field", "leaning=source", "--field",
+                                  "outlet=source", "--db", str(work / "results.sqlite"), "-j", "1"])
+    assert r.exit_code == 0, r.output
+    (work / "scores.jsonl").write_text(r.stdout, encoding="utf-8")
     (work / "empty").mkdir()
+    shutil.copy(Path(__file__).parent / "pages" / "wire_dam_report.html", work / "saved_page.html")
     for outlet, name in (("Estova Today", "state_broadcaster.txt"), ("Continental Press", "wire_service.txt")):
         (work / "coverage" / outlet).mkdir(parents=True)
         shutil.copy(EXAMPLES / name, work / "coverage" / outlet / name)

@@ -138,19 +138,20 @@ def build_context(pairs: list[tuple[Any, dict]], *, everything: bool = False) ->
         "limit": limits.REPORT_ALL_UP_TO,
         "star_rule": STAR_RULE,
         "charts": charts.corpus_charts(comparison) if corpus else charts.cluster_charts(comparison),
-        # a hook for corpus-level outlet profiles (report --by outlet): a
-        # template partial "profiles.html.j2" is included when this is set
-        "profiles": None,
     }
 
 
-def render_html(pairs: list[tuple[Any, dict]], *, everything: bool = False) -> str:
+def render_html(pairs: list[tuple[Any, dict]], *, everything: bool = False, profiles: dict | None = None) -> str:
+    """The report; ``profiles`` (from :func:`mediabias.render.profiles.profile_charts`)
+    adds the outlet-profile charts of ``report --by``."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     env = Environment(loader=PackageLoader("mediabias.render", "templates"), autoescape=True, undefined=StrictUndefined)
     env.filters["num"] = format_value
     env.filters["sign"] = sign_class
-    return env.get_template("report.html.j2").render(**build_context(pairs, everything=everything))
+    context = build_context(pairs, everything=everything)
+    context["profiles"] = profiles  # report --by: the outlet profiles (profiles.html.j2), in both views
+    return env.get_template("report.html.j2").render(**context)
 
 
 def write_atomically(path: str | Path, content: str) -> None:

@@ -15,24 +15,26 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Iterable, Iterator, TextIO, TypeVar
+from typing import Callable, Iterable, Iterator, TextIO, TypeVar
 
 T = TypeVar("T")
 PLAIN_EVERY_S = 5.0  # seconds between plain progress lines
 
 
 def with_progress(results: Iterable[T], total: int | None = None, *, interleaved: bool = False,
-                  stream: TextIO | None = None) -> Iterator[T]:
+                  stream: TextIO | None = None, note: Callable[[], str] | None = None) -> Iterator[T]:
     """``results`` unchanged, with progress on ``stream`` (stderr).
-    ``interleaved``: standard output is printed to while results arrive."""
+    ``interleaved``: standard output is printed to while results arrive;
+    ``note()`` adds a word to the bar or line (e.g. "312 already stored")."""
     stream = stream if stream is not None else sys.stderr
     if not stream.isatty():
-        yield from _plain(results, total, stream)
+        yield from _plain(results, total, stream, note)
         return
-    yield from _bar(results, total, stream, interleaved)
+    yield from _bar(results, total, stream, interleaved, note)
 
 
-def _plain(results: Iterable[T], total: int | None, stream: TextIO) -> Iterator[T]:
+def _plain(results: Iterable[T], total: int | None, stream: TextIO,
+           note: Callable[[], str] | None = None) -> Iterator[T]:
     every = PLAIN_EVERY_S
     start = last = time.monotonic()
     done = 0
@@ -42,7 +44,7 @@ def _plain(results: Iterable[T], total: int | None, stream: TextIO) -> Iterator[
         rate = done / (now - start) if now > start else 0.0
         what = "done:" if final else "analysed"
         stream.write(f"mediabias: {what} {done:,}{'' if final else of} article(s) in {now - start:.1f} s "
-                     f"({rate:.0f}/s)\n")
+                     f"({rate:.0f}/s{'; ' + note() if note and note() else ''})\n")
         stream.flush()
 
     for result in results:
@@ -55,7 +57,8 @@ def _plain(results: Iterable[T], total: int | None, stream: TextIO) -> Iterator[
     line(time.monotonic(), final=True)
 
 
-def _bar(results: Iterable[T], total: int | None, stream: TextIO, interleaved: bool) -> Iterator[T]:
+def _bar(results: Iterable[T], total: int | None, stream: TextIO, interleaved: bool,
+         note: Callable[[], str] | None = None) -> Iterator[T]:
     from rich.console import Console
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                                TimeRemainingColumn)
@@ -66,11 +69,12 @@ def _bar(results: Iterable[T], total: int | None, stream: TextIO, interleaved: b
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.fields[rate]} articles/s"),
+        TextColumn("{task.fields[note]}"),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
     ]
     progress = Progress(*columns, console=console, transient=True, auto_refresh=False)
-    task = progress.add_task("analysing", total=total, rate="-")
+    task = progress.add_task("analysing", total=total, rate="-", note="")
     start = last = time.monotonic()
     done = 0
     progress.start()
@@ -81,7 +85,7 @@ def _bar(results: Iterable[T], total: int | None, stream: TextIO, interleaved: b
             yield result
             done += 1
             now = time.monotonic()
-            progress.update(task, completed=done, rate=f"{done / max(now - start, 1e-9):.0f}")
+            progress.update(task, completed=done, rate=f"{done / max(now - start, 1e-9):.0f}", note=note() if note else "")
             if interleaved:
                 progress.start()  # drawn again below what was printed
             elif now - last >= 0.1:

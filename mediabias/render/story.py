@@ -21,7 +21,7 @@ def _long_rows(comparison: dict[str, Any]):
 
 
 def render_story(measure: str, fmt: str, pairs: list[tuple[Any, dict]], out: TextIO, output: str | None,
-                 everything: bool = False) -> None:
+                 everything: bool = False, profiles: dict | None = None) -> None:
     if not pairs:
         raise click.ClickException("nothing to analyse")
     if len(pairs) < 2:
@@ -46,7 +46,7 @@ def render_story(measure: str, fmt: str, pairs: list[tuple[Any, dict]], out: Tex
             click.echo(f"mediabias: {len(pairs):,} articles is more than {REPORT_ALL_UP_TO}: the report is the "
                        "corpus-level view (summaries, charts, one row per article) without the articles' texts; "
                        "--all writes every article as well", err=True)
-        html = render_html(pairs, everything=everything)
+        html = render_html(pairs, everything=everything, profiles=profiles)
         try:
             write_atomically(output, html)
         except OSError as e:
