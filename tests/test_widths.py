@@ -146,3 +146,17 @@ def test_cards_are_used_below_wide_and_tables_above(articles, monkeypatch):
     assert "\u2503" in _render(draw, 200, monkeypatch)  # a table's heavy rule
     narrow = _render(draw, 80, monkeypatch)
     assert "\u2503" not in narrow and "words: " in narrow
+
+
+def test_summarize_table_fits_60_80_200_columns(articles, monkeypatch):
+    """summarize's table (the corpus profiles, stream F's renderer) under the same checks."""
+    from mediabias.corpus import summarize
+    from mediabias.render.summary import write_summary
+
+    records = [dict(r, outlet="State TV" if i % 2 else "Wire") for i, (_, r) in enumerate(articles[:-1])]
+    summary = summarize(records, by="outlet", min_articles=2, resamples=50)
+
+    def draw(out):
+        write_summary(summary, "table", out)
+
+    _check(draw, monkeypatch, extra_ok=lambda t: t == "(continued)")  # a panel's title when the columns page
