@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: sentiment.thresholds.document removed (party labels follow the mention rule)
 META_FIELDS = ("title", "outlet", "date", "url")
 
 

@@ -129,28 +129,39 @@ def test_group_people_counts_a_person_toward_their_party():
     assert [e.get("person") for e in grouped["Russia"]["evidence"]] == [None, "Igor Konashenkov", "Igor Konashenkov"]
 
 
-def test_labels_follow_the_rule_in_the_record():
+def _rule(pr, off):
+    """The label rule, written out: the most probable class after the offsets on the
+    log-probabilities, a polar class only on its side of the score."""
     import math
 
+    ranked = {"negative": math.log(pr["negative"]) + off["negative"], "neutral": math.log(pr["neutral"]),
+              "positive": math.log(pr["positive"]) + off["positive"]}
+    best = max(ranked, key=ranked.get)
+    if best == "positive" and pr["positive"] <= pr["negative"]:
+        return "neutral"
+    if best == "negative" and pr["negative"] <= pr["positive"]:
+        return "neutral"
+    return best
+
+
+def test_labels_follow_the_rule_in_the_record():
     d = score("Amnesty praised Russia. Syria is a country. The regime slammed the UN.")
     t = d["thresholds"]
     off = t["mention"]["offsets"]
-    assert t["document"]["negative"] < t["document"]["positive"]
+    assert "document" not in t and t["party"]["rule"]
     for p in d["parties"]:
         for e in p["evidence"]:
             s, pr = e["score"], e["probabilities"]
             assert -1 <= s <= 1
             assert s == pytest.approx(pr["positive"] - pr["negative"])
             assert sum(pr.values()) == pytest.approx(1.0)
-            # the most probable class after the offsets on the log-probabilities
-            ranked = {"negative": math.log(pr["negative"]) + off["negative"], "neutral": math.log(pr["neutral"]),
-                      "positive": math.log(pr["positive"]) + off["positive"]}
-            assert e["label"] == max(ranked, key=ranked.get)
+            assert e["label"] == _rule(pr, off)
         assert p["positive"] + p["neutral"] + p["negative"] == p["mentions"]
         mean = sum(e["score"] for e in p["evidence"]) / p["mentions"]
         assert p["score"] == pytest.approx(mean)
-        td = t["document"]
-        assert p["label"] == ("positive" if mean >= td["positive"] else "negative" if mean <= td["negative"] else "neutral")
+        # the party's label: the same rule on the mentions' mean probabilities
+        mp = {c: sum(e["probabilities"][c] for e in p["evidence"]) / p["mentions"] for c in ("negative", "neutral", "positive")}
+        assert p["label"] == _rule(mp, off)
 
 
 def test_word_features_by_side_with_distance_weights_and_masked_parties():

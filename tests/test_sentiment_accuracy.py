@@ -51,8 +51,13 @@ def test_harness_with_baseline_on_tiny_files(tmp_path, monkeypatch, capsys):
         assert figures["mediabias"]["n"] == 3
         assert figures["vader_sentence"]["macro_f1"] == 1.0  # the three sentences above, by hand
         assert 0.0 <= figures["mediabias"]["macro_f1"] <= 1.0
+        # a one-mention party takes its mention's label (the sign guard aside, which these do not meet)
+        assert figures["party_label_agrees"] == 1.0
+        assert figures["party_label"] == figures["mediabias"]
     persent = res["persent"]
-    assert persent["all"]["n"] == 3 and persent["entity_found"] == 3  # "Mixed" skipped
+    assert persent["party"]["n"] == 3 and persent["entity_found"] == 3  # "Mixed" skipped
+    assert persent["stance"]["n"] == 3 and persent["stance two-fold"]["n"] == 3
+    assert all(w in acc.NEUTRAL_WEIGHTS for w in persent["neutral_weight_chosen"])
     assert persent["vader_document"]["n"] == 3
     assert "PerSenT dev" in capsys.readouterr().out
 

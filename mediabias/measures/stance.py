@@ -1,0 +1,382 @@
+"""The article's own stance toward each party, apart from the voices it carries.
+
+The sentiment measure scores every mention of a party (probabilities of
+negative / neutral / positive).  Here those mentions are sorted by whose
+words they are in, and the article's **stance** toward the party is a
+weighted mean of probability vectors -- one *part* for the author and one
+for each voice it carries:
+
+* the **author's part**: the party's mentions in the author's own words --
+  outside every citation, or in the indirect speech of a speaker the
+  article does not distance (reported speech is the author's paraphrase).
+  An accusation frame in the author's voice with the party as its subject
+  ("Russia *refused to*", "the ministry *failed to*", "Moscow *falsely
+  claimed*", ``lexicons/author_frames.txt``) makes that mention read
+  negative (1, 0, 0).  Its view is the mean of these mentions' vectors,
+  its weight the words of the sentences that hold them.
+* a **voice's part** (a speaker: a party, a person, or anonymous): its
+  view is the mean vector of its mentions of the party in the words it is
+  given (its quotations, and its indirect speech when distanced); its
+  weight the words of those citations times the author's **credence**
+  toward it (endorsed 1, neutral 0.5, distanced 1).  A party speaking for
+  itself (its officials, its ministry) speaks in its own favour: its view
+  is (0, 0, 1), whatever war vocabulary its denials hold, and all its
+  words count.  A distanced voice's view is turned around (negative and
+  positive swapped): what the article holds at arm's length counts
+  against that voice's view, not as the author's.
+
+``stance.score`` is P(positive) - P(negative) of the mixture and its label
+the same rule as a mention's (:func:`label_of`).
+
+**Credence** (per voice, per article): *distanced* when the author's own
+distancing is aimed at the voice's words -- a scare quote around them, a
+"claims that" cue, "so-called", "alleged" (hedging hits in the author's
+voice whose ``target_party`` is the voice's party), or a frame such as
+"falsely claimed" -- more often than it endorses them; *endorsed* when a
+cue of the voice's citations adopts its words ("found", "confirmed",
+"revealed", "documented", ``lexicons/endorsing_cues.txt``) more often than
+the voice is distanced; *neutral* otherwise.  The spans that decided it are
+its ``credence_evidence``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable
+
+from mediabias.lexicons import load_list, load_words
+from mediabias.measures.speech import Speech
+from mediabias.text.document import Document
+from mediabias.text.phrases import PhraseMatcher
+
+AUTHOR = "author"
+# how much of a part's words count in the stance, by the credence it is carried with
+CREDENCE_WEIGHT = {AUTHOR: 1.0, "endorsed": 1.0, "neutral": 0.5, "distanced": 1.0}
+SELF_VIEW = (0.0, 0.0, 1.0)  # a party speaking for itself
+FRAME_VIEW = (1.0, 0.0, 0.0)  # a mention that is the subject of an accusation frame
+_NAMING = frozenset({"so-called", "self-styled", "self-proclaimed", "self-described"})
+_NEGATORS = frozenset({"not", "n't", "never", "cannot", "can't", "couldn't", "didn't", "doesn't", "no", "failed"})
+_SUBJECT_GAP = frozenset({"has", "have", "had", "also", "repeatedly", "again", "so", "far", "reportedly", "then",
+                          "already", "once", "twice", "consistently", "previously", "initially", ","})
+
+
+def label_of(p: Iterable[float], offsets: tuple[float, float]) -> str:
+    """The label of probabilities ``p`` = (negative, neutral, positive): the most probable class
+    after ``offsets`` are added to log P(negative) and log P(positive); a polar class only on its
+    side of the score (positive needs P(positive) > P(negative), negative the reverse), so a label
+    never disagrees with the sign of P(positive) - P(negative)."""
+    neg, neu, pos = p
+    ln = math.log(neg) + offsets[0] if neg > 0 else -math.inf
+    lp = math.log(pos) + offsets[1] if pos > 0 else -math.inf
+    l0 = math.log(neu) if neu > 0 else -math.inf
+    if lp > l0 and lp >= ln and pos > neg:
+        return "positive"
+    if ln > l0 and ln > lp and neg > pos:
+        return "negative"
+    return "neutral"
+
+
+def mean_vector(vectors: list[tuple[float, float, float]], weights: list[float] | None = None) -> tuple[float, float, float] | None:
+    """The (weighted) mean of probability vectors, or None for none."""
+    if weights is None:
+        weights = [1.0] * len(vectors)
+    total = sum(weights)
+    if not vectors or total <= 0:
+        return None
+    return (sum(w * v[0] for v, w in zip(vectors, weights)) / total,
+            sum(w * v[1] for v, w in zip(vectors, weights)) / total,
+            sum(w * v[2] for v, w in zip(vectors, weights)) / total)
+
+
+def _flip(v: tuple[float, float, float]) -> tuple[float, float, float]:
+    return v[2], v[1], v[0]
+
+
+@lru_cache(maxsize=1)
+def _frames() -> PhraseMatcher:
+    return PhraseMatcher((f, f) for f in load_list("author_frames.txt"))
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    speaker: str
+    party: str | None
+    type: str  # party | person | anonymous
+    self: bool
+    mentions: int
+    words: int
+    probabilities: tuple[float, float, float] | None
+    label: str | None
+    credence: str
+    credence_evidence: tuple[tuple[int, int, str], ...]
+    weight: float  # its weight in the stance (0: its words count as the author's)
+    view: tuple[float, float, float] | None  # the vector its part contributes to the stance
+
+    def to_dict(self, text: str) -> dict[str, Any]:
+        p = self.probabilities
+        return {
+            "speaker": self.speaker,
+            "party": self.party,
+            "type": self.type,
+            "self": self.self,
+            "mentions": self.mentions,
+            "words": self.words,
+            "score": None if p is None else p[2] - p[0],
+            "label": self.label,
+            "credence": self.credence,
+            "credence_evidence": [{"text": text[s:e], "start": s, "end": e, "why": why}
+                                  for s, e, why in self.credence_evidence],
+            "weight": self.weight,
+            "view": None if self.view is None else self.view[2] - self.view[0],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    probabilities: tuple[float, float, float] | None
+    label: str | None
+    author_mentions: int = 0
+    author_words: int = 0
+    author_view: tuple[float, float, float] | None = None
+    frames: tuple[tuple[int, int], ...] = ()
+    parts: tuple["Part", ...] = ()
+
+    def to_dict(self, text: str) -> dict[str, Any]:
+        p, a = self.probabilities, self.author_view
+        return {
+            "score": None if p is None else p[2] - p[0],
+            "label": self.label,
+            "probabilities": None if p is None else {"negative": p[0], "neutral": p[1], "positive": p[2]},
+            "author": {
+                "mentions": self.author_mentions,
+                "words": self.author_words,
+                "weight": float(self.author_words),
+                "score": None if a is None else a[2] - a[0],
+                "frames": [{"text": text[s:e], "start": s, "end": e} for s, e in self.frames],
+            },
+        }
+
+
+NO_STANCE = Stance(None, None)
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One part of a stance: a view of the party (a probability vector, before a distanced voice's
+    is turned around), the words it rests on and the credence it is carried with (``author`` for
+    the author's own part)."""
+
+    view: tuple[float, float, float]
+    words: int
+    credence: str
+
+    def weight(self, weights: dict[str, float] | None = None) -> float:
+        return self.words * (weights or CREDENCE_WEIGHT)[self.credence]
+
+    def turned(self) -> tuple[float, float, float]:
+        """The view as it counts in the stance: a distanced voice's turned around."""
+        return _flip(self.view) if self.credence == "distanced" else self.view
+
+
+def mix(parts: Iterable[Part], weights: dict[str, float] | None = None) -> tuple[float, float, float] | None:
+    """The stance's probability vector: the parts' views (turned around when distanced) weighted by
+    their words times their credence weight (``weights``, by default :data:`CREDENCE_WEIGHT`)."""
+    parts = list(parts)
+    return mean_vector([p.turned() for p in parts], [p.weight(weights) for p in parts])
+
+
+class Context:
+    """What the stance of every party of one article is computed from: the citations
+    (:class:`Speech`), the credence of each voice and the author's accusation frames."""
+
+    def __init__(self, doc: Document, parties: Any, speech: Speech, hedging: Any, offsets: tuple[float, float]) -> None:
+        self.doc, self.parties, self.speech, self.offsets = doc, parties, speech, offsets
+        self._sentence_words: dict[int, int] = {}
+        self.by_sentence: dict[int, list[int]] = {}  # the citations whose content overlaps each sentence
+        for k, c in enumerate(speech.citations):
+            for si in range(doc.sentence_index(c.content[0]), doc.sentence_index(max(c.content[0], c.content[1] - 1)) + 1):
+                self.by_sentence.setdefault(si, []).append(k)
+        dist: dict[str, list[tuple[int, int, str]]] = {}
+        endorse: dict[str, list[tuple[int, int, str]]] = {}
+        lows, starts, ends = doc.lowers, doc.tok_starts, doc.tok_ends
+        cue_of: dict[int, int] = {}  # token of a cue -> its citation
+        for k, c in enumerate(speech.citations):
+            if c.cue is not None:
+                for t in range(doc.token_index(c.cue[0]), doc.token_index(c.cue[1] - 1) + 1):
+                    cue_of.setdefault(t, k)
+        if hedging is not None:
+            for h in hedging.hits:
+                if h.category != "distancing" or h.in_quote or h.speaker is not None:
+                    continue  # only the author's own distancing decides the author's credence
+                if h.via == "scare quote":
+                    if h.target_party:
+                        dist.setdefault(h.target_party, []).append((h.start, h.end, "scare quotes around their words"))
+                    continue
+                i = doc.token_index(h.start)
+                k = next((cue_of[t] for t in range(i, doc.token_index(h.end - 1) + 1) if t in cue_of), None)
+                if k is not None:  # "Moscow claimed that", "Russia's claims that"
+                    dist.setdefault(speech.speaker(k).key, []).append((h.start, h.end, f"'{h.text}' as the cue of their words"))
+                elif h.target_party and lows[i] in _NAMING:  # "the so-called Islamic State"
+                    dist.setdefault(h.target_party, []).append((h.start, h.end, f"'{h.text}' before their name"))
+        endorsing = load_words("endorsing_cues.txt")
+        for t, k in cue_of.items():
+            if lows[t] in endorsing and _NEGATORS.isdisjoint(lows[max(0, t - 3) : t]):
+                key = speech.speaker(k).key
+                endorse.setdefault(key, []).append((starts[t], ends[t], f"'{doc.tokens[t]}' as the cue of their words"))
+        # accusation frames in the author's voice: the mention of their subject reads negative, and a
+        # "citation" whose cue is such a frame ("Russia refused to allow ...") is no one's speech
+        self.frames: dict[int, tuple[int, int]] = {}  # mention start -> frame span
+        self.not_speech: set[int] = set()
+        if parties is not None and parties.mentions:
+            for m in _frames().find(lows):
+                s, e = doc.tok_starts[m.tok_start], doc.tok_ends[m.tok_end - 1]
+                if doc.in_quote(s, e) or speech.citation_at(s, e) is not None:
+                    continue
+                subject = _subject(doc, parties, m.tok_start)
+                if subject is None:
+                    continue
+                self.frames[subject.start] = (s, e)
+                if lows[m.tok_start].endswith("ly"):  # "falsely claimed": their words are untrue
+                    key = parties.party_of(subject.party)
+                    dist.setdefault(key, []).append((s, e, f"'{doc.text[s:e]}' in the author's voice"))
+                else:
+                    self.not_speech.update(cue_of[t] for t in range(m.tok_start, m.tok_end) if t in cue_of)
+        self.by_party: dict[str, list[int]] = {}  # the citations each party's voice is the source of
+        for k in range(len(speech.citations)):
+            party = speech.speaker(k).party
+            if party is not None and k not in self.not_speech:
+                self.by_party.setdefault(party, []).append(k)
+        self.credence: dict[str, tuple[str, tuple[tuple[int, int, str], ...]]] = {}
+        for key in set(dist) | set(endorse):
+            d, n = self._distinct(dist.get(key, [])), self._distinct(endorse.get(key, []))
+            label = "distanced" if len(d) > len(n) else "endorsed" if len(n) > len(d) else "neutral"
+            self.credence[key] = (label, tuple(sorted(d + n)))
+
+    def _distinct(self, items: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """The evidence once per span, and once per sentence repeated word for word (a paragraph
+        printed twice says its words once)."""
+        seen, out = set(), []
+        doc = self.doc
+        for s, e, why in sorted(set(items)):
+            sent = doc.sentences[doc.sentence_index(s)]
+            key = (doc.text[s:e].lower(), " ".join(doc.text[sent.start : sent.end].lower().split()))
+            if key not in seen:
+                seen.add(key)
+                out.append((s, e, why))
+        return out
+
+    def credence_of(self, key: str) -> tuple[str, tuple[tuple[int, int, str], ...]]:
+        return self.credence.get(key, ("neutral", ()))
+
+    def sentence_words(self, si: int) -> int:
+        got = self._sentence_words.get(si)
+        if got is None:
+            s = self.doc.sentences[si]
+            got = self._sentence_words[si] = len(self.doc.text[s.start : s.end].split())
+        return got
+
+    def author_words(self, si: int, voiced: set[int]) -> int:
+        """The words of sentence ``si`` that are the author's: all but those inside the content of a
+        citation that is a voice's part rather than the author's -- a quotation, or any citation in
+        ``voiced`` (the party's own words, a distanced speaker's)."""
+        words = self.sentence_words(si)
+        ks = self.by_sentence.get(si)
+        if not ks:
+            return words
+        s = self.doc.sentences[si]
+        for k in ks:
+            c = self.speech.citations[k]
+            if k in voiced or (c.kind != "indirect" and k not in self.not_speech):
+                a, b = max(s.start, c.content[0]), min(s.end, c.content[1])
+                if a < b:
+                    words -= len(self.doc.text[a:b].split())
+        return max(0, words)
+
+
+def _subject(doc: Document, parties: Any, i: int) -> Any:
+    """The party mention that is the subject of the frame at token ``i``: ending just before it,
+    with at most three auxiliaries or adverbs between ("Russia has repeatedly refused to")."""
+    sent_start = doc.sentences[doc.tok_sent[i]].tok_start
+    k = i - 1
+    while k >= sent_start and i - k <= 4:
+        m = parties.mention_at_token(k)
+        if m is not None:
+            return m
+        if doc.lowers[k] not in _SUBJECT_GAP and not doc.lowers[k].endswith("ly"):
+            return None
+        k -= 1
+    return None
+
+
+def stance(name: str, evidence: Iterable[Any], ctx: Context) -> tuple[Stance, tuple[Voice, ...]]:
+    """The stance toward party ``name`` and the voices that speak about it, from its mentions'
+    ``evidence`` (objects with ``start``, ``end``, ``probabilities`` and ``citation``: the index of
+    the innermost citation whose content holds the mention in ``ctx.speech``, or None)."""
+    evidence = list(evidence)
+    if not evidence:
+        return NO_STANCE, ()
+    speech, parties = ctx.speech, ctx.parties
+    own = {name, parties.party_of(name)} if parties is not None and name in parties.parties else {name}
+    author: list[tuple[float, float, float]] = []
+    author_sentences: set[int] = set()
+    frames: list[tuple[int, int]] = []
+    # per voice key: [speaker, its mentions' vectors, its citations concerning the party, those that
+    # are its part of the stance, and the vectors of the mentions in these]
+    voices: dict[str, list[Any]] = {}
+    for e in evidence:
+        k = e.citation
+        if k in ctx.not_speech:
+            k = None  # "Russia admitted that ...": the author's framing, not Russia's voice
+        p = tuple(e.probabilities)
+        if k is None:
+            frame = ctx.frames.get(e.start)
+            if frame is not None:
+                p = FRAME_VIEW
+                frames.append(frame)
+            author.append(p)
+            author_sentences.add(ctx.doc.sentence_index(e.start))
+            continue
+        sp = speech.speaker(k)
+        v = voices.setdefault(sp.key, [sp, [], set(), set(), []])
+        v[1].append(p)
+        v[2].add(k)
+        c = speech.citations[k]
+        if sp.party in own or ctx.credence_of(sp.key)[0] == "distanced" or c.kind != "indirect":
+            v[3].add(k)
+            v[4].append(p)
+        else:  # reported speech the article does not distance: the author's paraphrase
+            author.append(p)
+            author_sentences.add(ctx.doc.sentence_index(e.start))
+    # a party speaking for itself is its voice even where it does not name itself
+    for party in own:
+        for k in ctx.by_party.get(party, ()):
+            sp = speech.speaker(k)
+            v = voices.setdefault(sp.key, [sp, [], set(), set(), []])
+            v[2].add(k)
+            v[3].add(k)
+    out: list[Voice] = []
+    parts: list[Part] = []
+    voiced = set().union(*(v[3] for v in voices.values())) if voices else set()
+    author_words = sum(ctx.author_words(si, voiced) for si in author_sentences)
+    author_view = mean_vector(author)
+    if author_view is not None:
+        parts.append(Part(author_view, author_words, AUTHOR))
+    for key, (sp, ps, cites, in_stance, stance_ps) in voices.items():
+        is_self = sp.party is not None and sp.party in own
+        credence, why = ctx.credence_of(key)
+        mean = mean_vector(ps)
+        view = SELF_VIEW if is_self else mean_vector(stance_ps)
+        weight, turned = 0.0, None
+        if view is not None and in_stance:
+            part = Part(view, sum(speech.own_words[k] for k in in_stance), credence)
+            parts.append(part)
+            weight, turned = part.weight(), part.turned()
+        out.append(Voice(sp.key, sp.party, sp.type, is_self, len(ps), sum(speech.own_words[k] for k in cites), mean,
+                         None if mean is None else label_of(mean, ctx.offsets), credence, why, weight, turned))
+    out.sort(key=lambda v: (-v.words, -v.mentions, v.speaker))
+    vector = mix(parts) or mean_vector([tuple(e.probabilities) for e in evidence])  # no words: their mean
+    result = Stance(vector, label_of(vector, ctx.offsets), len(author), author_words, author_view,
+                    tuple(sorted(set(frames))), tuple(parts))
+    return result, tuple(out)
