@@ -57,7 +57,8 @@ def newsmtsc(path: Path, baseline: bool) -> dict:
         gold.append(g)
         pred.append(tf.CLASSES.index(tf.label(x, lex)))
         # the target as a party with one mention: its label by the party rule
-        party.append(tf.CLASSES.index(sentiment.label(st.mean_vector([tuple(tf.probabilities(x, lex))]))))
+        p = st.calibrate(tf.probabilities(x, lex), sentiment.offsets())
+        party.append(tf.CLASSES.index(sentiment.label(st.mean_vector([p]))))
     out = {"mediabias": sd.macro_f1(gold, pred), "party_label": sd.macro_f1(gold, party),
            "party_label_agrees": sum(a == b for a, b in zip(pred, party)) / len(pred) if pred else None}
     if baseline:

@@ -12,14 +12,17 @@ party named inside them:
   far as to accuse Russia of ... "massive destruction"" -> Amnesty); a
   party named only inside the quote is never its target;
 * a **claims-type cue** ("Russia's *claims that*", "Moscow *claimed that*")
-  targets the source of the attribution it is the cue of;
+  targets the source of the attribution it is the cue of (a hedge that is a
+  cue likewise: "Shoebridge told RT, *suggesting* ..." bears on Shoebridge's
+  claim, not on RT);
 * a hedge that is only **mentioned** -- a phrase quoted after "expressions
   such as", "words like", "the term", "called" -- is the words of whoever
   the clause says uses them: in "The report constantly uses expressions
   such as 'supposedly Russian strikes,' 'possible violations'" the hedges
   are the report's (its owner: the party last named with "report"), not the
   speaker's who quotes them back; so both its ``speaker`` and its target
-  are that owner.
+  are that owner (its speaker "anonymous" when the text does not say whose
+  they are).
 
 Every other hit keeps the nearest-party rule (:meth:`Targets.nearest`): a
 party inside the hit, a possessive before it, a party in the noun phrase it
@@ -36,7 +39,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from mediabias.measures.parties import PartyIndex
-from mediabias.measures.speech import Speech
+from mediabias.measures.speech import ANONYMOUS, Speech
 from mediabias.text.document import Document
 
 _CLAUSE_REACH = 30  # tokens: bounds the search so a huge unpunctuated text stays linear
@@ -52,7 +55,6 @@ _MENTION_WORDS = frozenset({"expression", "expressions", "word", "words", "phras
 _MENTION_GLUE = frozenset({"such", "as", "like", "it", "them", "this", "these", "the", "a", "an", "of", "including"})
 _LIST_GLUE = frozenset({",", "and", "or", "*", "_"})
 _QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "''", "``"})
-_MENTION_CHARS = 80  # a mentioned phrase is short; a longer quotation is speech
 _CHAIN_REACH = 12  # tokens: a listed phrase whose closing mark was not paired ends this far at most
 
 
@@ -84,21 +86,24 @@ class Targets:
     def word_hit(self, i: int, j: int, category: str) -> tuple[str | None, str | None]:
         """(target party, speaker) of a word-list hit on tokens ``[i, j)``."""
         s, e = self.doc.tok_starts[i], self.doc.tok_ends[j - 1]
-        owner = self._mentioned_owner(s, e)
-        if owner is not None:
-            return owner, owner  # a hedge only mentioned: its owner's words
+        mentioned, owner = self._mentioned_owner(s, e)
+        if mentioned:
+            return owner, owner or ANONYMOUS  # a hedge only mentioned: its owner's words
         speaker = self._speaker_at(s, e)
-        if category == "distancing":
-            k = self._cue_at(s, e)
-            if k is not None:  # "Moscow claimed that", "Russia's claims that": the claimant
-                return self.speech.speaker(k).party, speaker
+        k = self._cue_at(s, e)
+        if k is not None:
+            # the cue of an attribution bears on its source's claim: "Moscow claimed that", "Russia's
+            # claims that" (the claimant, never a party named in the claim), "X told RT, suggesting"
+            party = self.speech.speaker(k).party
+            if party is not None or category == "distancing":
+                return party, speaker
         return self.nearest(i, j), speaker
 
     def scare_quote(self, s: int, e: int, i: int, j: int, nested: bool) -> tuple[str | None, str | None]:
         """(target party, speaker) of a scare quote: characters ``[s, e)``, tokens ``[i, j)``."""
         speaker = self._speaker_at(s, e) if nested else None
-        owner = self._mentioned_owner(s, e)
-        if owner is not None:
+        mentioned, owner = self._mentioned_owner(s, e)
+        if mentioned:
             return owner, speaker
         possessive = self._possessive_before(i)
         if possessive is not None:
@@ -136,11 +141,12 @@ class Targets:
             return self._cues[k][2]
         return None
 
-    def _mentioned_owner(self, s: int, e: int) -> str | None:
+    def _mentioned_owner(self, s: int, e: int) -> tuple[bool, str | None]:
+        """(whether ``[s, e)`` is inside a phrase only mentioned, the phrase's owner)."""
         k = bisect_right(self._mentioned_starts, s) - 1
         if k >= 0 and e <= self._mentioned[k][1]:
-            return self._mentioned[k][2]
-        return None
+            return True, self._mentioned[k][2]
+        return False, None
 
     def _possessive_before(self, i: int) -> str | None:
         k = bisect_left(self.starts, i)
@@ -196,42 +202,41 @@ class Targets:
 def _mentioned_phrases(doc: Document, speech: Speech) -> list[tuple[int, int, str | None]]:
     """``(start, end, owner)`` of the quoted phrases that are mentioned, not used: a quotation
     right after "expressions such as", "words like", "the term", "called" ..., and the phrases
-    listed after it ("'A,' 'B' and 'C'"); the owner is the party of the clause's subject."""
+    listed after it ("'A,' 'B' and 'C'"); the owner is the party of the clause's subject.
+
+    Read from the quotation marks as tokens, so a list whose marks the quotation finder paired
+    otherwise -- straight quotes nested in straight quotes, a phrase broken by a paragraph -- is
+    still read as a list: each phrase runs from a mark to the next one."""
     lows, starts, ends = doc.lowers, doc.tok_starts, doc.tok_ends
     n = len(lows)
     out: list[tuple[int, int, str | None]] = []
-    for q in doc.quotes:
-        if q.content_end - q.content_start > _MENTION_CHARS:
+    if not doc.quotes:
+        return out
+    reached = -1  # the last token of the list found before
+    for k in [k for k, w in enumerate(lows) if w in _MENTION_WORDS]:
+        i = k + 1
+        while i < n and i - k <= 2 and lows[i] in _MENTION_GLUE:
+            i += 1
+        if i >= n or i <= reached or lows[i] not in _QUOTE_MARKS or doc.tok_sent[k] != doc.tok_sent[i]:
             continue
-        i = doc.token_index(q.start)  # the opening mark
-        k = i - 1
-        glue = 0
-        while k >= 0 and lows[k] in _MENTION_GLUE and glue < 2:
-            k -= 1
-            glue += 1
-        if k < 0 or lows[k] not in _MENTION_WORDS:
-            continue
-        sent = doc.sentences[doc.tok_sent[i]]
-        lo = sent.tok_start
-        outer = doc.quote_at(q.start, q.end) if q.depth > 0 else None
-        if outer is not None:
-            lo = max(lo, doc.token_index(outer.content_start))
-        owner = speech.subject_party(k, lo)
-        end = q.end
-        # the phrases listed after it: "'A,' 'B' and 'C'" (a mark left unpaired ends at the next mark)
-        t = doc.token_index(end)
-        while True:
-            while t < n and lows[t] in _LIST_GLUE:
-                t += 1
-            if t >= n or lows[t] not in _QUOTE_MARKS:
-                break
+        t, last = i, -1
+        while t < n and lows[t] in _QUOTE_MARKS:
             u = t + 1
             while u < min(n, t + _CHAIN_REACH) and lows[u] not in _QUOTE_MARKS:
                 u += 1
-            if u >= n or lows[u] not in _QUOTE_MARKS:
+            if u >= n or lows[u] not in _QUOTE_MARKS or u == t + 1:
                 break
-            end = ends[u]
+            last = u
             t = u + 1
-        out.append((starts[i], end, owner))
-    out.sort()
+            while t < n and lows[t] in _LIST_GLUE:
+                t += 1
+        if last < 0:
+            continue
+        sent = doc.sentences[doc.tok_sent[i]]
+        lo = sent.tok_start
+        outer = doc.quote_at(starts[k])
+        if outer is not None:
+            lo = max(lo, doc.token_index(outer.content_start))
+        out.append((starts[i], ends[last], speech.subject_party(k, lo)))
+        reached = last
     return out

@@ -8,14 +8,16 @@ the verb the mention is subject or object of, quotation and speaker
 features -- combined by a small logistic model fitted on NewsMTSC's
 training sentences, together with the words around the mention as features
 of their own.  A mention's ``score`` is P(positive) - P(negative) in
-[-1, 1]; its label is the most probable class after the two offsets in
-``thresholds.mention`` (its ``probabilities`` are in the evidence).
+[-1, 1], with the probabilities calibrated by the two offsets in
+``thresholds.mention`` (added to log P(negative) and log P(positive)), and
+its label the most probable class (its ``probabilities`` are in the
+evidence).
 
 A party's ``score`` is the mean of its mentions' scores and its ``label``
-the class of its mentions' mean probabilities by the same rule as a
-mention's (:func:`mediabias.measures.stance.label_of`), so a one-mention
-party has its mention's label and no label disagrees with the sign of its
-score.  Its ``stance`` -- the article's own view of it, apart from the
+the most probable class of its mentions' mean probabilities -- the same
+rule as a mention's (:func:`mediabias.measures.stance.label_of`), so a
+one-mention party has its mention's label, mentions that all share a label
+give it to their party, and no label disagrees with the sign of its score.  Its ``stance`` -- the article's own view of it, apart from the
 voices it carries -- and its ``voices`` are computed by
 :mod:`mediabias.measures.stance`.  Every mention is evidence: offsets, score, the sentence window it was read in, the words
 that moved it (with their valences), its voice and, inside a quotation or
@@ -51,14 +53,14 @@ NAME = "sentiment"
 MAX_WORDS = 5  # evidence words kept per mention (the strongest)
 
 
-PARTY_RULE = ("the class of the mentions' mean probabilities by the mention rule: the most probable class "
-              "after the offsets, a polar class only on its side of the score")
+RULE = "most probable class (neutral on a tie) of the probabilities calibrated by the offsets"
+PARTY_RULE = "most probable class of the mentions' mean (calibrated) probabilities"
 
 
 @lru_cache(maxsize=1)
 def offsets() -> tuple[float, float]:
-    """The offsets added to log P(negative) and log P(positive) before a label is chosen
-    (chosen by the training script, ``sentiment_model.toml``)."""
+    """The offsets added to log P(negative) and log P(positive) to calibrate the model's
+    probabilities (chosen by the training script, ``sentiment_model.toml``)."""
     off = load_toml("sentiment_model.toml")["offsets"]
     return float(off["negative"]), float(off["positive"])
 
@@ -67,15 +69,14 @@ def thresholds() -> dict[str, dict[str, Any]]:
     """How labels are given: a mention's, a party's and a stance's by the same rule (:func:`label`)."""
     neg, pos = offsets()
     return {
-        "mention": {"rule": "most probable class after offsets, a polar class only on its side of the score",
-                    "offsets": {"negative": neg, "positive": pos}},
+        "mention": {"rule": RULE, "offsets": {"negative": neg, "positive": pos}},
         "party": {"rule": PARTY_RULE},
     }
 
 
 def label(probabilities: Any) -> str | None:
-    """The label of probabilities (negative, neutral, positive), or None for none."""
-    return None if probabilities is None else st.label_of(probabilities, offsets())
+    """The label of (calibrated) probabilities (negative, neutral, positive), or None for none."""
+    return None if probabilities is None else st.label_of(probabilities)
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +247,7 @@ def score(doc: Document, parties: PartyIndex, *, sources: Any = None, hedging: A
 
         hedging = hedging_measure.score(doc, parties, speech=speech)
     reader = Reader(doc, parties.mentions, sources)
+    off = offsets()
     by_party: dict[str, list[Evidence]] = {name: [] for name in parties.parties}
     folded: dict[str, str] = {}
     if group_people:
@@ -257,7 +259,8 @@ def score(doc: Document, parties: PartyIndex, *, sources: Any = None, hedging: A
     w = reader.words
     starts, ends = doc.tok_starts, doc.tok_ends
     for m in parties.mentions:
-        p, _, a, b, w0, w1, hits = reader.score(m.tok_start, m.tok_end)
+        raw, _, a, b, w0, w1, hits = reader.score(m.tok_start, m.tok_end)
+        p = st.calibrate(raw, off)
         lo, hi = max(w0, a - tf.WINDOW), min(w1, b + tf.WINDOW)
         clo, chi = w.clause_range(a, w0, w1)
         words = [(starts[j], ends[j], w.val[j])
@@ -277,7 +280,7 @@ def score(doc: Document, parties: PartyIndex, *, sources: Any = None, hedging: A
             Evidence(text[m.start : m.end], m.start, m.end, p[2] - p[0], label(p), tuple(p), window[0], window[1],
                      in_quote, voice, speaker, speaker_party, tuple(words), m.party if m.party in folded else None, k)
         )
-    ctx = st.Context(doc, parties, speech, hedging, offsets())
+    ctx = st.Context(doc, parties, speech, hedging)
     out = []
     for name, ev in by_party.items():
         p = parties.parties[name]

@@ -57,7 +57,7 @@ class Speaker(NamedTuple):
 class Speech:
     """The citations of one article, ordered by where their content starts."""
 
-    __slots__ = ("doc", "parties", "citations", "starts", "own_words", "_speakers", "_nouns")
+    __slots__ = ("doc", "parties", "citations", "starts", "own_words", "words", "_speakers", "_nouns")
 
     def __init__(self, doc: Document, parties: PartyIndex | None, sources: Any = None) -> None:
         self.doc = doc
@@ -68,6 +68,7 @@ class Speech:
         self.starts = [c.content[0] for c in cites]
         self._speakers: list[Speaker | None] = [None] * len(cites)
         self._nouns: dict[str, tuple[list[int], list[str]]] | None = None
+        self.words = _WordCounter(doc.text)  # words in a character span, linear over many spans
         self.own_words = self._own_words()
 
     # -- whose words ------------------------------------------------------------
@@ -100,8 +101,7 @@ class Speech:
 
     def _own_words(self) -> list[int]:
         """Words of each content not inside a content nested in it (a stack over the sorted spans)."""
-        count = _WordCounter(self.doc.text)
-        total = [count(c.content) for c in self.citations]
+        total = [self.words(c.content) for c in self.citations]
         own = list(total)
         stack: list[int] = []
         for k, c in enumerate(self.citations):

@@ -26,7 +26,8 @@ for each voice it carries:
   against that voice's view, not as the author's.
 
 ``stance.score`` is P(positive) - P(negative) of the mixture and its label
-the same rule as a mention's (:func:`label_of`).
+the same rule as a mention's and a party's (:func:`label_of`: the most
+probable class).
 
 **Credence** (per voice, per article): *distanced* when the author's own
 distancing is aimed at the voice's words -- a scare quote around them, a
@@ -62,20 +63,26 @@ _SUBJECT_GAP = frozenset({"has", "have", "had", "also", "repeatedly", "again", "
                           "already", "once", "twice", "consistently", "previously", "initially", ","})
 
 
-def label_of(p: Iterable[float], offsets: tuple[float, float]) -> str:
-    """The label of probabilities ``p`` = (negative, neutral, positive): the most probable class
-    after ``offsets`` are added to log P(negative) and log P(positive); a polar class only on its
-    side of the score (positive needs P(positive) > P(negative), negative the reverse), so a label
-    never disagrees with the sign of P(positive) - P(negative)."""
+def label_of(p: Iterable[float]) -> str:
+    """The label of probabilities ``p`` = (negative, neutral, positive): the most probable class,
+    neutral on a tie.  Each class's region is convex, so the mean of vectors that share a label
+    has that label, and a polar label never disagrees with the sign of P(positive) - P(negative)."""
     neg, neu, pos = p
-    ln = math.log(neg) + offsets[0] if neg > 0 else -math.inf
-    lp = math.log(pos) + offsets[1] if pos > 0 else -math.inf
-    l0 = math.log(neu) if neu > 0 else -math.inf
-    if lp > l0 and lp >= ln and pos > neg:
+    if pos > neg and pos > neu:
         return "positive"
-    if ln > l0 and ln > lp and neg > pos:
+    if neg > pos and neg > neu:
         return "negative"
     return "neutral"
+
+
+def calibrate(p: Iterable[float], offsets: tuple[float, float]) -> tuple[float, float, float]:
+    """Probabilities with ``offsets`` added to log P(negative) and log P(positive), normalised again:
+    the model's class priors as the training script calibrated them.  Their most probable class is
+    the class the model's rule gives (the most probable after the offsets)."""
+    neg, neu, pos = p
+    neg, pos = neg * math.exp(offsets[0]), pos * math.exp(offsets[1])
+    total = neg + neu + pos
+    return neg / total, neu / total, pos / total
 
 
 def mean_vector(vectors: list[tuple[float, float, float]], weights: list[float] | None = None) -> tuple[float, float, float] | None:
@@ -191,9 +198,10 @@ class Context:
     """What the stance of every party of one article is computed from: the citations
     (:class:`Speech`), the credence of each voice and the author's accusation frames."""
 
-    def __init__(self, doc: Document, parties: Any, speech: Speech, hedging: Any, offsets: tuple[float, float]) -> None:
-        self.doc, self.parties, self.speech, self.offsets = doc, parties, speech, offsets
+    def __init__(self, doc: Document, parties: Any, speech: Speech, hedging: Any) -> None:
+        self.doc, self.parties, self.speech = doc, parties, speech
         self._sentence_words: dict[int, int] = {}
+        self._sentence_keys: dict[int, str] = {}
         self.by_sentence: dict[int, list[int]] = {}  # the citations whose content overlaps each sentence
         for k, c in enumerate(speech.citations):
             for si in range(doc.sentence_index(c.content[0]), doc.sentence_index(max(c.content[0], c.content[1] - 1)) + 1):
@@ -255,14 +263,18 @@ class Context:
             self.credence[key] = (label, tuple(sorted(d + n)))
 
     def _distinct(self, items: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-        """The evidence once per span, and once per sentence repeated word for word (a paragraph
-        printed twice says its words once)."""
+        """The evidence once per act: spans that overlap ("falsely claimed", "claimed that") count
+        once, and a sentence repeated word for word (a paragraph printed twice) says its words once."""
         seen, out = set(), []
-        doc = self.doc
+        doc, sentences = self.doc, self._sentence_keys
         for s, e, why in sorted(set(items)):
-            sent = doc.sentences[doc.sentence_index(s)]
-            key = (doc.text[s:e].lower(), " ".join(doc.text[sent.start : sent.end].lower().split()))
-            if key not in seen:
+            si = doc.sentence_index(s)
+            text = sentences.get(si)
+            if text is None:
+                sent = doc.sentences[si]
+                text = sentences[si] = " ".join(doc.text[sent.start : sent.end].lower().split())
+            key = (doc.text[s:e].lower(), text)
+            if key not in seen and not (out and s < out[-1][1]):  # overlapping spans: one act
                 seen.add(key)
                 out.append((s, e, why))
         return out
@@ -280,19 +292,26 @@ class Context:
     def author_words(self, si: int, voiced: set[int]) -> int:
         """The words of sentence ``si`` that are the author's: all but those inside the content of a
         citation that is a voice's part rather than the author's -- a quotation, or any citation in
-        ``voiced`` (the party's own words, a distanced speaker's)."""
-        words = self.sentence_words(si)
+        ``voiced`` (the party's own words, a distanced speaker's).  The contents are merged first,
+        so nested and overlapping ones are subtracted once."""
         ks = self.by_sentence.get(si)
         if not ks:
-            return words
+            return self.sentence_words(si)
         s = self.doc.sentences[si]
-        for k in ks:
+        cuts: list[tuple[int, int]] = []
+        for k in ks:  # in order of content start
             c = self.speech.citations[k]
             if k in voiced or (c.kind != "indirect" and k not in self.not_speech):
                 a, b = max(s.start, c.content[0]), min(s.end, c.content[1])
-                if a < b:
-                    words -= len(self.doc.text[a:b].split())
-        return max(0, words)
+                if a >= b:
+                    continue
+                if cuts and a <= cuts[-1][1]:
+                    cuts[-1] = (cuts[-1][0], max(cuts[-1][1], b))
+                else:
+                    cuts.append((a, b))
+        if not cuts:
+            return self.sentence_words(si)
+        return max(0, self.sentence_words(si) - sum(self.speech.words(cut) for cut in cuts))
 
 
 def _subject(doc: Document, parties: Any, i: int) -> Any:
@@ -374,9 +393,9 @@ def stance(name: str, evidence: Iterable[Any], ctx: Context) -> tuple[Stance, tu
             parts.append(part)
             weight, turned = part.weight(), part.turned()
         out.append(Voice(sp.key, sp.party, sp.type, is_self, len(ps), sum(speech.own_words[k] for k in cites), mean,
-                         None if mean is None else label_of(mean, ctx.offsets), credence, why, weight, turned))
+                         None if mean is None else label_of(mean), credence, why, weight, turned))
     out.sort(key=lambda v: (-v.words, -v.mentions, v.speaker))
     vector = mix(parts) or mean_vector([tuple(e.probabilities) for e in evidence])  # no words: their mean
-    result = Stance(vector, label_of(vector, ctx.offsets), len(author), author_words, author_view,
+    result = Stance(vector, label_of(vector), len(author), author_words, author_view,
                     tuple(sorted(set(frames))), tuple(parts))
     return result, tuple(out)
