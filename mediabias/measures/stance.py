@@ -259,8 +259,7 @@ class Context:
         self.credence: dict[str, tuple[str, tuple[tuple[int, int, str], ...]]] = {}
         for key in set(dist) | set(endorse):
             d, n = self._distinct(dist.get(key, [])), self._distinct(endorse.get(key, []))
-            label = "distanced" if len(d) > len(n) else "endorsed" if len(n) > len(d) else "neutral"
-            self.credence[key] = (label, tuple(sorted(d + n)))
+            self.credence[key] = (decide(len(d), len(n)), tuple(sorted(d + n)))
 
     def _distinct(self, items: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """The evidence once per act: spans that overlap ("falsely claimed", "claimed that") count
@@ -312,6 +311,15 @@ class Context:
         if not cuts:
             return self.sentence_words(si)
         return max(0, self.sentence_words(si) - sum(self.speech.words(cut) for cut in cuts))
+
+
+def decide(distancing: int, endorsing: int) -> str:
+    """The credence from the number of distinct distancing and endorsing acts toward a voice."""
+    if distancing > endorsing:
+        return "distanced"
+    if endorsing > distancing:
+        return "endorsed"
+    return "neutral"
 
 
 def _subject(doc: Document, parties: Any, i: int) -> Any:
