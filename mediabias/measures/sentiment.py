@@ -96,6 +96,7 @@ class Evidence:
     words: tuple[tuple[int, int, float], ...] = ()
     person: str | None = None  # the person mentioned, when grouped into a party
     citation: int | None = None  # index of the citation whose content holds it (in the article's Speech)
+    sentence: int = 0  # index of its sentence
 
     def to_dict(self, text: str) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -278,7 +279,8 @@ def score(doc: Document, parties: PartyIndex, *, sources: Any = None, hedging: A
             voice, speaker, speaker_party = ("quoted" if in_quote else "author"), None, None
         by_party.setdefault(folded.get(m.party, m.party), []).append(
             Evidence(text[m.start : m.end], m.start, m.end, p[2] - p[0], label(p), tuple(p), window[0], window[1],
-                     in_quote, voice, speaker, speaker_party, tuple(words), m.party if m.party in folded else None, k)
+                     in_quote, voice, speaker, speaker_party, tuple(words), m.party if m.party in folded else None, k,
+                     doc.tok_sent[m.tok_start])
         )
     ctx = st.Context(doc, parties, speech, hedging)
     out = []

@@ -337,14 +337,29 @@ def _subject(doc: Document, parties: Any, i: int) -> Any:
     return None
 
 
+def _mean(vectors: list[tuple[float, float, float]]) -> tuple[float, float, float] | None:
+    n = len(vectors)
+    if n == 0:
+        return None
+    if n == 1:
+        return vectors[0]
+    a = b = c = 0.0
+    for x, y, z in vectors:
+        a += x
+        b += y
+        c += z
+    return a / n, b / n, c / n
+
+
 def stance(name: str, evidence: Iterable[Any], ctx: Context) -> tuple[Stance, tuple[Voice, ...]]:
     """The stance toward party ``name`` and the voices that speak about it, from its mentions'
-    ``evidence`` (objects with ``start``, ``end``, ``probabilities`` and ``citation``: the index of
-    the innermost citation whose content holds the mention in ``ctx.speech``, or None)."""
+    ``evidence`` (objects with ``start``, ``probabilities``, ``sentence`` -- its sentence's index
+    -- and ``citation``: the index of the innermost citation whose content holds the mention in
+    ``ctx.speech``, or None)."""
     evidence = list(evidence)
     if not evidence:
         return NO_STANCE, ()
-    speech, parties = ctx.speech, ctx.parties
+    speech, parties, not_speech, frames_at = ctx.speech, ctx.parties, ctx.not_speech, ctx.frames
     own = {name, parties.party_of(name)} if parties is not None and name in parties.parties else {name}
     author: list[tuple[float, float, float]] = []
     author_sentences: set[int] = set()
@@ -354,56 +369,63 @@ def stance(name: str, evidence: Iterable[Any], ctx: Context) -> tuple[Stance, tu
     voices: dict[str, list[Any]] = {}
     for e in evidence:
         k = e.citation
-        if k in ctx.not_speech:
-            k = None  # "Russia admitted that ...": the author's framing, not Russia's voice
-        p = tuple(e.probabilities)
-        if k is None:
-            frame = ctx.frames.get(e.start)
+        if k is None or k in not_speech:  # not_speech: "Russia admitted that ...", the author's framing
+            frame = frames_at.get(e.start) if frames_at else None
             if frame is not None:
-                p = FRAME_VIEW
+                author.append(FRAME_VIEW)
                 frames.append(frame)
-            author.append(p)
-            author_sentences.add(ctx.doc.sentence_index(e.start))
+            else:
+                author.append(e.probabilities)
+            author_sentences.add(e.sentence)
             continue
+        p = e.probabilities
         sp = speech.speaker(k)
-        v = voices.setdefault(sp.key, [sp, [], set(), set(), []])
+        v = voices.get(sp.key)
+        if v is None:
+            v = voices[sp.key] = [sp, [], set(), set(), []]
         v[1].append(p)
         v[2].add(k)
-        c = speech.citations[k]
-        if sp.party in own or ctx.credence_of(sp.key)[0] == "distanced" or c.kind != "indirect":
+        if sp.party in own or speech.citations[k].kind != "indirect" or ctx.credence_of(sp.key)[0] == "distanced":
             v[3].add(k)
             v[4].append(p)
         else:  # reported speech the article does not distance: the author's paraphrase
             author.append(p)
-            author_sentences.add(ctx.doc.sentence_index(e.start))
+            author_sentences.add(e.sentence)
     # a party speaking for itself is its voice even where it does not name itself
     for party in own:
         for k in ctx.by_party.get(party, ()):
             sp = speech.speaker(k)
-            v = voices.setdefault(sp.key, [sp, [], set(), set(), []])
+            v = voices.get(sp.key)
+            if v is None:
+                v = voices[sp.key] = [sp, [], set(), set(), []]
             v[2].add(k)
             v[3].add(k)
     out: list[Voice] = []
     parts: list[Part] = []
     voiced = set().union(*(v[3] for v in voices.values())) if voices else set()
     author_words = sum(ctx.author_words(si, voiced) for si in author_sentences)
-    author_view = mean_vector(author)
+    author_view = _mean(author)
     if author_view is not None:
         parts.append(Part(author_view, author_words, AUTHOR))
+    own_words = speech.own_words
     for key, (sp, ps, cites, in_stance, stance_ps) in voices.items():
         is_self = sp.party is not None and sp.party in own
         credence, why = ctx.credence_of(key)
-        mean = mean_vector(ps)
-        view = SELF_VIEW if is_self else mean_vector(stance_ps)
+        mean = _mean(ps)
+        view = SELF_VIEW if is_self else _mean(stance_ps)
         weight, turned = 0.0, None
         if view is not None and in_stance:
-            part = Part(view, sum(speech.own_words[k] for k in in_stance), credence)
+            part = Part(view, sum(own_words[k] for k in in_stance), credence)
             parts.append(part)
             weight, turned = part.weight(), part.turned()
-        out.append(Voice(sp.key, sp.party, sp.type, is_self, len(ps), sum(speech.own_words[k] for k in cites), mean,
+        out.append(Voice(sp.key, sp.party, sp.type, is_self, len(ps), sum(own_words[k] for k in cites), mean,
                          None if mean is None else label_of(mean), credence, why, weight, turned))
-    out.sort(key=lambda v: (-v.words, -v.mentions, v.speaker))
-    vector = mix(parts) or mean_vector([tuple(e.probabilities) for e in evidence])  # no words: their mean
+    if len(out) > 1:
+        out.sort(key=lambda v: (-v.words, -v.mentions, v.speaker))
+    if len(parts) == 1 and parts[0].words > 0:
+        vector = parts[0].turned()  # the common case: one part
+    else:  # without words (cannot happen with real text): the mentions' mean
+        vector = mix(parts) or _mean([e.probabilities for e in evidence])
     result = Stance(vector, label_of(vector), len(author), author_words, author_view,
-                    tuple(sorted(set(frames))), tuple(parts))
+                    tuple(sorted(set(frames))) if frames else (), tuple(parts))
     return result, tuple(out)
