@@ -403,7 +403,10 @@ def stance(name: str, evidence: Iterable[Any], ctx: Context) -> tuple[Stance, tu
     out: list[Voice] = []
     parts: list[Part] = []
     voiced = set().union(*(v[3] for v in voices.values())) if voices else set()
-    author_words = sum(ctx.author_words(si, voiced) for si in author_sentences)
+    author_words = 0
+    count = ctx.author_words
+    for si in author_sentences:
+        author_words += count(si, voiced)
     author_view = _mean(author)
     if author_view is not None:
         parts.append(Part(author_view, author_words, AUTHOR))
