@@ -17,10 +17,11 @@ A party's ``score`` is the mean of its mentions' scores and its ``label``
 the most probable class of its mentions' mean probabilities -- the same
 rule as a mention's (:func:`mediabias.measures.stance.label_of`), so a
 one-mention party has its mention's label, mentions that all share a label
-give it to their party, and no label disagrees with the sign of its score.  Its ``stance`` -- the article's own view of it, apart from the
-voices it carries -- and its ``voices`` are computed by
-:mod:`mediabias.measures.stance`.  Every mention is evidence: offsets, score, the sentence window it was read in, the words
-that moved it (with their valences), its voice and, inside a quotation or
+give it to their party, and no label disagrees with the sign of its score.
+Its ``stance`` -- the article's own view of it, apart from the voices it
+carries -- and its ``voices`` are computed by
+:mod:`mediabias.measures.stance`.  Every mention is evidence: offsets,
+score, the sentence window it was read in, the words that moved it (with their valences), its voice and, inside a quotation or
 reported speech, who said it (from the sources measure when it ran):
 
 * ``author`` -- the journalist's own words;
@@ -151,6 +152,7 @@ class PartySentiment:
 
     def to_dict(self) -> dict[str, Any]:
         labels = [e.label for e in self.evidence]
+        mean = self.probabilities
         by_voice = {v: _summary([e for e in self.evidence if e.voice == v]) for v in ("author", "quoted", "reported")}
         speakers: dict[str, list[Evidence]] = {}
         for e in self.evidence:
@@ -162,8 +164,8 @@ class PartySentiment:
             "aliases": list(self.aliases),
             "affiliation": self.affiliation,
             "mentions": len(self.evidence),
-            "score": self.score,
-            "label": self.label,
+            "score": None if mean is None else mean[2] - mean[0],
+            "label": label(mean),
             "positive": labels.count("positive"),
             "neutral": labels.count("neutral"),
             "negative": labels.count("negative"),
