@@ -44,6 +44,7 @@ from typing import Any
 
 from mediabias.lexicons import load_toml
 from mediabias.measures import stance as st
+from mediabias.measures.credence import Context
 from mediabias.measures import target_features as tf
 from mediabias.measures.parties import Mention, PartyIndex
 from mediabias.measures.speech import Speech
@@ -284,7 +285,7 @@ def score(doc: Document, parties: PartyIndex, *, sources: Any = None, hedging: A
                      in_quote, voice, speaker, speaker_party, tuple(words), m.party if m.party in folded else None, k,
                      doc.tok_sent[m.tok_start])
         )
-    ctx = st.Context(doc, parties, speech, hedging)
+    ctx = Context(doc, parties, speech, hedging)
     out = []
     for name, ev in by_party.items():
         p = parties.parties[name]
