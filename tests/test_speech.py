@@ -32,11 +32,12 @@ def test_each_word_is_given_to_one_voice():
     text = 'Amnesty reports:\n\nThe report says Russian jets struck a market. Russia claimed that its jets struck only "terrorists".\n'
     doc, sp = speech(text)
     by_source = {doc.text[c.source[0]:c.source[1]]: k for k, c in enumerate(sp.citations)}
-    block, claim = by_source["Amnesty"], by_source["Russia"]
-    total = len(doc.text[slice(*sp.citations[block].content)].split())
-    inner = len(doc.text[slice(*sp.citations[claim].content)].split())
-    assert sp.own_words[claim] == inner == 5  # its jets struck only "terrorists"
-    assert sp.own_words[block] == total - inner  # the claim nested in Amnesty's block is Russia's
+    block, report, claim = by_source["Amnesty"], by_source["The report"], by_source["Russia"]
+    words = {k: len(doc.text[slice(*sp.citations[k].content)].split()) for k in (block, report, claim)}
+    assert words[block] == 16 and words[report] == 5 and words[claim] == 5
+    # "Russian jets struck a market" is the report's, 'its jets struck only "terrorists"' Russia's,
+    # and the rest of the block (16 - 5 - 5 words) Amnesty's own
+    assert (sp.own_words[block], sp.own_words[report], sp.own_words[claim]) == (6, 5, 5)
 
 
 def test_a_definite_description_refers_to_the_party_last_named_with_its_noun():
