@@ -84,7 +84,7 @@ def test_same_labelled_vectors_keep_their_label_in_any_mixture():
 
 
 def test_author_part_a_third_voice_and_the_partys_own_voice():
-    text = ('Estenergo let the dam fail. "Estenergo ignored every warning," said Helen Mbeki of Rivers Watch. '
+    text = ('Estenergo let the dam fail. "Estenergo ignored every warning," Rivers Watch said. '
             '"Our engineers worked day and night," Estenergo said in a statement.')
     p = party(text, "Estenergo")
     ev = p["evidence"]

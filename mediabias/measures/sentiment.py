@@ -98,6 +98,7 @@ class Evidence:
     speaker_party: str | None = None
     words: tuple[tuple[int, int, float], ...] = ()
     person: str | None = None  # the person mentioned, when grouped into a party
+    via: str | None = None  # how the parties measure found the mention ("name", "role noun" ...)
     citation: int | None = None  # index of the citation whose content holds it (in the article's Speech)
     sentence: int = 0  # index of its sentence
 
@@ -118,6 +119,8 @@ class Evidence:
         }
         if self.person is not None:
             d["person"] = self.person
+        if self.via is not None:
+            d["via"] = self.via
         return d
 
 
@@ -134,6 +137,7 @@ class PartySentiment:
     affiliation: str | None
     evidence: tuple[Evidence, ...]
     text: str = ""
+    user_defined: bool = False
     stance: st.Stance = st.NO_STANCE
     voices: tuple[st.Voice, ...] = ()
 
@@ -163,6 +167,7 @@ class PartySentiment:
         return {
             "name": self.name,
             "kind": self.kind,
+            "user_defined": self.user_defined,
             "aliases": list(self.aliases),
             "affiliation": self.affiliation,
             "mentions": len(self.evidence),
@@ -285,16 +290,16 @@ def score(doc: Document, parties: PartyIndex, *, sources: Any = None, hedging: A
             voice, speaker, speaker_party = ("quoted" if in_quote else "author"), None, None
         by_party.setdefault(folded.get(m.party, m.party), []).append(
             Evidence(text[m.start : m.end], m.start, m.end, p[2] - p[0], label(p), tuple(p), window[0], window[1],
-                     in_quote, voice, speaker, speaker_party, tuple(words), m.party if m.party in folded else None, k,
-                     doc.tok_sent[m.tok_start])
+                     in_quote, voice, speaker, speaker_party, tuple(words), m.party if m.party in folded else None,
+                     m.via, k, doc.tok_sent[m.tok_start])
         )
     ctx = Context(doc, parties, speech, hedging)
     out = []
     for name, ev in by_party.items():
         p = parties.parties[name]
         # user parties list their configured aliases; detected ones the forms found
-        aliases = p.aliases if p.kind == "user" else tuple(dict.fromkeys(e.text for e in ev))
+        aliases = p.aliases if p.user_defined else tuple(dict.fromkeys(e.text for e in ev))
         stance, voices = st.stance(name, ev, ctx)
-        out.append(PartySentiment(name, p.kind, aliases, p.affiliation, tuple(ev), text, stance, voices))
+        out.append(PartySentiment(name, p.kind, aliases, p.affiliation, tuple(ev), text, p.user_defined, stance, voices))
     out.sort(key=lambda p: (-len(p.evidence), p.name))
     return SentimentResult(tuple(out), group_people)
