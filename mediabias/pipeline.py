@@ -13,6 +13,7 @@ from mediabias.config import Config, normalise_parties
 from mediabias.measures import hedging, readability, sentiment, sources
 from mediabias.measures import parties as party_detection
 from mediabias.report import Report
+from mediabias.text import furniture
 from mediabias.text.document import Document
 
 MEASURES = ("hedging", "sentiment", "sources", "readability")
@@ -50,7 +51,10 @@ def analyze(
         raise ValueError(
             f"unknown measure(s): {', '.join(sorted(unknown))}; choose from {', '.join(MEASURES + EXTRA_BLOCKS)}"
         )
-    doc = Document(text)
+    # page furniture (datelines, captions, "Read more" ...) is blanked to spaces: no measure sees it,
+    # and every offset still points into ``text``
+    skipped = furniture.find(text)
+    doc = Document(furniture.blank(text, skipped))
     index = party_detection.detect(doc, party_spec)
     hedging_result = hedging.score(doc, index, lexicons=cfg.lexicons) if "hedging" in wanted else None
     # sentiment asks the sources measure who said quoted and reported words
@@ -59,7 +63,7 @@ def analyze(
         sentiment.score(doc, index, sources=sources_result, group_people=cfg.group_people)
         if "sentiment" in wanted else None
     )
-    readability_result = readability.score(text, doc.n_words) if "readability" in wanted else None
+    readability_result = readability.score(doc.text, doc.n_words) if "readability" in wanted else None
     parties_result = party_detection.summary(index) if "parties" in wanted else None
     return Report(
         id=id,
@@ -69,6 +73,7 @@ def analyze(
         chars=len(text),
         meta=dict(meta or {}),
         encoding=encoding,
+        skipped=tuple(skipped),
         hedging=hedging_result,
         sentiment=sentiment_result,
         sources=sources_result if "sources" in wanted else None,

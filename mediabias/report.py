@@ -24,6 +24,7 @@ class Report:
     chars: int
     meta: dict[str, Any] = field(default_factory=dict)
     encoding: str | None = None
+    skipped: tuple = ()  # page furniture left out of every measure: (start, end, kind)
     hedging: Any = None
     sentiment: Any = None
     sources: Any = None
@@ -40,6 +41,7 @@ class Report:
         d["chars"] = self.chars
         d["words"] = self.words
         d["sentences"] = self.sentences
+        d["skipped"] = [{"start": s, "end": e, "kind": k} for s, e, k in self.skipped]
         for name in ("hedging", "sentiment", "sources", "readability", "parties"):
             value = getattr(self, name)
             if value is not None:

@@ -31,7 +31,8 @@ LAYERS = {"score": ("hedging", "sentiment", "sources"), "hedging": ("hedging",),
 
 def _spans(record: dict, layers: tuple[str, ...]) -> list[tuple[int, int, str, str, str]]:
     """(start, end, style, open mark, close mark) for every span to show."""
-    out = []
+    # page furniture the measures left out: dimmed (plain: marked with its kind)
+    out = [(s["start"], s["end"], "dim", "\u2039", f"|{s['kind']}\u203a") for s in record.get("skipped") or ()]
     if "hedging" in layers and record.get("hedging"):
         for h in record["hedging"]["hits"]:
             style, letter = CATEGORY[h["category"]]
@@ -82,6 +83,7 @@ LEGEND = {
     "hedging": "hedging: [text|H] hedge  [text|D] distancing  [text|W] weasel  [text|B] booster (certainty, not counted)",
     "sentiment": "parties: {mention|score}, green positive, red negative",
     "sources": "sources: <cue|CUE> <source|SRC> \u00abcontent\u00bb",
+    "skipped": "page furniture left out of every measure: dimmed \u2039text|kind\u203a (dateline, caption, read-more ...)",
 }
 
 
@@ -106,6 +108,8 @@ class ExplainView:
         c.print()
         for layer in self.layers:
             c.print(Text(LEGEND[layer], style="dim"))
+        if record.get("skipped"):
+            c.print(Text(LEGEND["skipped"], style="dim"))
         self._numbers(record)
 
     def _numbers(self, record: dict) -> None:
