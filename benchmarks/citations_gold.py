@@ -119,6 +119,8 @@ def source_ok(text: str, c: dict, g: dict) -> bool:
     widest = accept + [s for s in [_span(g.get("extent"))] if s is not None]
     if not any(_overlap(src, s) for s in accept):
         return False
+    if g["cue"] is None:
+        return True  # a carried quotation copies its speaker's span from the citation before: naming them is enough
     inside = sum(_overlap(src, s) for s in _merge(widest))
     if inside * 2 < src[1] - src[0]:
         return False

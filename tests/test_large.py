@@ -80,4 +80,4 @@ def test_sources_on_bad_input_take_about_as_long_as_on_news():
     marks = results["thousands of unmatched quote marks"]
     assert marks["attributions"] == 0
     said = results["a line of said said said"]
-    assert said["attributions"] == 100_000 and said["named"] == 0 and said["per_100_words"] == 100.0
+    assert said["attributions"] == 0  # a cue needs someone who can speak

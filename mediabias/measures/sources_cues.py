@@ -49,6 +49,7 @@ CUE_LISTS = (
     ("attitude_verbs.txt", "attitude"),
     ("cue_nouns.txt", "noun"),
     ("cue_adjectives.txt", "adjective"),
+    ("anonymous_passives.txt", "passive"),
 )
 
 DETERMINERS = frozenset(
@@ -106,7 +107,12 @@ def cue_matcher() -> PhraseMatcher:
     return PhraseMatcher((p, tuple(c)) for p, c in classes.items())
 
 
-SKIPPABLE = AUXILIARIES | ADVERBS
+# verbs that take a cue as their complement: "kept asking", "began dismissing", "continued to insist"
+CATENATIVES = frozenset(
+    "kept keep keeps began begin begins started start starts continued continue continues stopped tried tries went "
+    "goes".split()
+)
+SKIPPABLE = AUXILIARIES | ADVERBS | CATENATIVES
 
 
 def skip_left(lows: list[str], k: int, floor: int) -> int:
@@ -116,9 +122,16 @@ def skip_left(lows: list[str], k: int, floor: int) -> int:
         w = lows[k]
         if w in SKIPPABLE or (w[-1:] == "y" and w.endswith("ly") and len(w) > 4):
             k -= 1
+        elif w in ("and", "or") and k - 1 >= floor and lows[k - 1].endswith("ly") and lows[k + 1].endswith("ly"):
+            k -= 1  # "has repeatedly and forcefully denied"
+        elif w in _FLOATING and k - 1 >= floor and lows[k - 1] in AUXILIARIES:
+            k -= 1  # "are both denying"
         else:
             break
     return k
+
+
+_FLOATING = frozenset({"both", "all", "each"})
 
 
 # time words a phrase between a subject and its verb ends in: "Trump on Monday said",
@@ -195,8 +208,10 @@ def _complement_at(doc: Document, k: int, end: int) -> bool:
     return low in COMPLEMENT_WORDS
 
 
-def find_cues(doc: Document, parties=None, agent_nouns: frozenset = frozenset()) -> list[Cue]:
-    """Cues of ``doc`` in text order (``parties``: a PartyIndex to skip names)."""
+def find_cues(doc: Document, parties=None, agent_nouns: frozenset = frozenset(), headlines: "Headlines | None" = None) -> list[Cue]:
+    """Cues of ``doc`` in text order (``parties``: a PartyIndex to skip names; ``headlines``: the
+    sentences' title-case test, shared with the caller)."""
+    headlines = headlines or Headlines(doc)
     lows, starts, tok_sent, sentences = doc.lowers, doc.tok_starts, doc.tok_sent, doc.sentences
     quoted = bool(doc.quotes)
     out: list[Cue] = []
@@ -207,9 +222,9 @@ def find_cues(doc: Document, parties=None, agent_nouns: frozenset = frozenset())
             continue
         si = tok_sent[i]
         sent = sentences[si]
-        if parties is not None and parties.mention_at_token(i) is not None and not _title_case(doc, sent.tok_start, sent.tok_end):
+        if parties is not None and parties.mention_at_token(i) is not None and not headlines(si):
             continue  # part of a name (in a title-case headline, names and verbs look alike)
-        cls = _keep(doc, i, j, classes, sent.tok_start, sent.tok_end, agent_nouns)
+        cls = _keep(doc, i, j, classes, sent.tok_start, sent.tok_end, agent_nouns, headlines)
         if cls is None:
             continue
         if cls == "verb-colon":
@@ -263,10 +278,34 @@ def _clitic_verb(doc: Document, k: int) -> bool:
     return doc.lowers[k] == "'s" and k > 0 and doc.lowers[k - 1] in _CLITIC_HOSTS
 
 
+class Headlines:
+    """Which sentences of a document are title-case headlines, each worked out once."""
+
+    __slots__ = ("doc", "memo")
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.memo: dict[int, bool] = {}
+
+    def __call__(self, si: int) -> bool:
+        got = self.memo.get(si)
+        if got is None:
+            s = self.doc.sentences[si]
+            got = self.memo[si] = _title_case(self.doc, s.tok_start, s.tok_end)
+        return got
+
+
 def _title_case(doc: Document, s0: int, s1: int) -> bool:
     """A headline: most words of four letters or more capitalised."""
-    words = [t for t in doc.tokens[s0 : min(s1, s0 + 30)] if len(t) > 3 and t[0].isalpha()]
-    return len(words) >= 3 and sum(1 for t in words if t[0].isupper()) >= 0.7 * len(words)
+    n = lower = 0
+    for t in doc.tokens[s0 : min(s1, s0 + 30)]:
+        if len(t) > 3 and t[0].isalpha():
+            n += 1
+            if not t[0].isupper():
+                lower += 1
+                if lower >= 2 and 2 * lower > n:
+                    return False  # lower-case words from the start: a sentence, not a headline
+    return n >= 3 and n - lower >= 0.7 * n
 
 
 _NOT_VERBS = DETERMINERS | PREPOSITIONS | frozenset("and or but that which this these those".split())
@@ -282,7 +321,7 @@ _SPEECH_ONLY = ("speech",)
 _NOT_PLAIN = DETERMINERS | _AFTER_PREP_NO | _MARKUP | {"'"}
 
 
-def _keep(doc: Document, i: int, j: int, classes: tuple, s0: int, s1: int, agent_nouns: frozenset) -> str | None:
+def _keep(doc: Document, i: int, j: int, classes: tuple, s0: int, s1: int, agent_nouns: frozenset, headlines) -> str | None:
     """The class a matched cue word has here, or None when it is no cue here."""
     lows, toks = doc.lowers, doc.tokens
     prev = lows[i - 1] if i > s0 else ""
@@ -305,7 +344,7 @@ def _keep(doc: Document, i: int, j: int, classes: tuple, s0: int, s1: int, agent
     after_det = (prev in DETERMINERS and not _clitic_verb(doc, i - 1)) or (prev == "'" and _plural_possessive(doc, i - 1))
     # a capitalised word inside a sentence is part of a name ("Hope Hicks",
     # "Call of Duty") -- unless the sentence is a headline in title case
-    in_name = i > s0 and toks[i][0].isupper() and not _title_case(doc, s0, s1)
+    in_name = i > s0 and toks[i][0].isupper() and not headlines(doc.tok_sent[i])
     verbal = not after_det and not in_name and prev not in _AFTER_PREP_NO
     if "speech" in classes and verbal and "noun" not in classes:
         if lows[i] not in _NEEDS_TOPIC or nxt in _TOPIC:
@@ -331,6 +370,13 @@ def _keep(doc: Document, i: int, j: int, classes: tuple, s0: int, s1: int, agent
         or (nxt == "by" and j + 1 < s1 and (toks[j + 1][0].isupper() or lows[j + 1] in DETERMINERS))
     ):
         return "noun"  # "his claim that", "claims by Amnesty that"
+    if "passive" in classes and (nxt in ("that", "to") or (nxt in PREPOSITIONS and "that" in lows[j : min(s1, j + 6)])):
+        # "it is widely believed that", "40 civilians are thought to have died": someone unnamed
+        k = i - 1
+        while k >= s0 and (lows[k] in ADVERBS or (lows[k].endswith("ly") and len(lows[k]) > 4)):
+            k -= 1
+        if k >= s0 and lows[k] in ("is", "are", "was", "were", "been", "being", "be", "'s"):
+            return "attitude"
     if "adjective" in classes:
         # "is deeply skeptical of", "wasn't happy about", "..., confident that", "a president willing to"
         k = i - 1

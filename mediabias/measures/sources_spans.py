@@ -38,7 +38,7 @@ _CONNECTIVES = frozenset(
     "furthermore moreover however meanwhile also still instead later then now yet thus indeed yesterday today "
     "separately earlier finally additionally similarly likewise nevertheless nonetheless besides again tonight".split()
 )
-_NP_GLUE = frozenset({"'s", "-", "&", "'"})
+_NP_GLUE = frozenset({"'s", "&", "'"})  # (a "-" standing alone is a dash, not part of a name: "cross - Adel Nefzi said")
 # "director of the FBI", "spokesman for the campaign", "officials in Damascus",
 # "a statement from the ministry"
 _INNER_PREPS = frozenset({"of", "for", "at", "in", "from"})
@@ -73,7 +73,7 @@ def left_np(doc: Document, k: int, floor: int, strict: bool = False) -> tuple[in
         return None
     if toks[k] == ")":  # "Rep. Hank Johnson (D-Ga.)": jump the parenthesis
         j = k - 1
-        while j > floor and k - j < 8 and toks[j] != "(":
+        while j > floor and k - j < 25 and toks[j] != "(":
             j -= 1
         if toks[j] == "(" and j - 1 >= floor:
             inner = left_np(doc, j - 1, floor, strict)
@@ -86,6 +86,12 @@ def left_np(doc: Document, k: int, floor: int, strict: bool = False) -> tuple[in
     a = k
     while a - 1 >= floor and k - a < MAX_NP:
         t, low = toks[a - 1], lows[a - 1]
+        if low in DETERMINERS and low not in ("'s",) and t[0].isalpha():
+            # a determiner opens the phrase, unless it opens the object of "of", "from" ...: "a statement from the ministry"
+            a -= 1
+            if a - 1 >= floor and lows[a - 1] in _INNER_PREPS and a - 2 >= floor and _wordlike(toks[a - 2]):
+                continue
+            break
         if t[0].isalnum() and low not in _SPECIAL and not (t[0].islower() and low.endswith(("ly", "ed"))):
             a -= 1  # the common case: a plain word of the phrase
             continue
@@ -126,6 +132,8 @@ def right_np(doc: Document, k: int, end: int) -> tuple[int, int] | None:
     b = k
     while b < end and b - k < MAX_NP:
         t, low = toks[b], lows[b]
+        if b > k and low in DETERMINERS and low != "'s" and lows[b - 1] not in _INNER_PREPS:
+            break  # "told the news agency [the market was hit]"
         if _wordlike(t) and low not in _STOP:
             b += 1
             continue
@@ -149,11 +157,42 @@ def _double_quote(lows: list[str], j: int) -> bool:
 
 
 def relative_antecedent(doc: Document, k: int, floor: int) -> tuple[int, int] | None:
-    """The noun phrase a relative pronoun at ``k`` refers to ("officials who", "Cramer, who")."""
+    """The noun phrase a relative pronoun at ``k`` refers to ("officials who", "Cramer, who",
+    "resolution 2139 of February 22, 2014, which")."""
+    lows = doc.lowers
+    toks = doc.tokens
     j = k - 1
-    if j >= floor and doc.lowers[j] == ",":
+    if j >= floor and lows[j] == ",":
         j -= 1
-    return left_np(doc, j, floor, strict=True)
+    if j >= floor and lows[k] == "who" and toks[j][:1].isupper():
+        # "a damning reaction from U.S. President Barack Obama, who": the name (and its title)
+        a = j
+        while a - 1 >= floor and j - a < 6 and (toks[a - 1][:1].isupper() or toks[a - 1] == "."):
+            a -= 1
+        while a < j and not toks[a][:1].isalnum():
+            a += 1
+        return (a, j + 1)
+    np = left_np(doc, j, floor, strict=True)
+    if np is None:
+        # a date or a number closes the phrase: "resolution 2139 of February 22, 2014, which"
+        i = j
+        while i >= floor and j - i < 8 and (lows[i].isdigit() or lows[i] in _MONTH_WORDS or lows[i] in (",", "of", ".")):
+            i -= 1
+        if i < j and i >= floor:
+            np = left_np(doc, i, floor, strict=True)
+    if np is not None:
+        toks = doc.tokens
+        for t in range(np[1] - 2, np[0], -1):
+            if toks[t][:1].islower() and lows[t].endswith("s") and lows[t] != "'s" and toks[t + 1][:1].isupper():
+                np = (t + 1, np[1])  # "The use violates United Nations resolution, which": the resolution
+                break
+    return np
+
+
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr jun jul "
+    "aug sep sept oct nov dec".split()
+)
 
 
 def source_left(doc: Document, cue_start: int, floor: int) -> tuple[int, int] | None:
@@ -164,22 +203,52 @@ def source_left(doc: Document, cue_start: int, floor: int) -> tuple[int, int] | 
         return None
     if lows[k] in RELATIVES:
         return (k, k + 1) if relative_antecedent(doc, k, floor) is not None else None
-    if lows[k] != ",":
+    if lows[k] not in (",", "\u2014", "\u2013", "--"):
         return left_np(doc, k, floor)
-    # "X, who ..., said" / "X, a spokesman for ..., said": jump the apposition
+    # "X, who ..., said" / "X, a spokesman for ..., said" / "X -- a Y -- said": jump the apposition
+    mark = lows[k]
     j = k - 1
     stop = max(floor, k - _APPOSITION_MAX)
-    while j >= stop and lows[j] != "," and lows[j] not in _DOUBLE_MARKS and not (lows[j] == "'" and _double_quote(lows, j)):
-        j -= 1
-    if j < stop or j <= floor or lows[j] != ",":
-        return None
+    for _ in range(3):
+        while j >= stop and lows[j] != mark and lows[j] not in _DOUBLE_MARKS and not (lows[j] == "'" and _double_quote(lows, j)):
+            j -= 1
+        if j < stop or j <= floor or lows[j] != mark:
+            return None
+        if mark == "," and (lows[j - 1].isdigit() or _place_abbreviation(doc, j - 1) or _non_subject(doc, j - 1, floor)):
+            j -= 1  # "Ramil Carr, 31, a photographer, said"; "Trump, speaking in Wilmington, N.C., warned"
+            continue
+        break
     outer = left_np(doc, j - 1, floor)
-    if outer is None or lows[outer[1] - 1] in _ROLE_HEADS:
-        # "the ministry's spokesman, General-Major Igor Konashenkov, said": the name inside
+    if outer is None or lows[outer[1] - 1] in _ROLE_HEADS or not doc.tokens[outer[1] - 1][:1].isupper():
+        # "the ministry's spokesman, General-Major Igor Konashenkov, said", "The French minister of
+        # environment and energy, Segolene Royal, alluded": the name inside
         inner = left_np(doc, k - 1, j + 1)
-        if inner is not None and inner[0] == j + 1 and any(doc.tokens[t][0].isupper() for t in range(*inner)):
+        if inner is not None and inner[0] == j + 1 and doc.tokens[inner[1] - 1][:1].isupper():
             return inner
     return outer
+
+
+_STATE_ABBREVIATIONS = frozenset("n.c. n.h. n.y. n.j. calif. fla. tex. ill. mich. ohio va. ga. mass. pa. conn. colo. wis. md. s.c. ky. tenn. ala. la. miss. ariz. nev. ore. wash. mo. iowa minn. ind. okla. kan. neb. utah d.c.".split())
+
+
+def _place_abbreviation(doc: Document, k: int) -> bool:
+    """'N.C.' or 'Tex.' (a state after a town: "in Wilmington, N.C., warned")."""
+    if k < 1:
+        return False
+    w = doc.lowers[k]
+    return w in _STATE_ABBREVIATIONS or (w == "." and doc.lowers[k - 1] + "." in _STATE_ABBREVIATIONS)
+
+
+def _non_subject(doc: Document, k: int, floor: int) -> bool:
+    """Does the phrase ending at ``k`` sit inside a participle or prepositional phrase (", speaking at
+    a rally in Wilmington,") rather than name a subject?"""
+    lows = doc.lowers
+    for t in range(k, max(floor, k - 8) - 1, -1):
+        if lows[t] == ",":
+            return False
+        if lows[t].endswith("ing") and doc.tokens[t][:1].islower() and t - 1 >= floor and lows[t - 1] == ",":
+            return True
+    return False
 
 
 def source_right(doc: Document, k: int, end: int) -> tuple[int, int] | None:
@@ -189,8 +258,10 @@ def source_right(doc: Document, k: int, end: int) -> tuple[int, int] | None:
         return None
     if lows[k] in ("he", "she", "they", "we", "i"):
         return (k, k + 1)
-    if not (toks[k][0].isupper() or lows[k] in ("the", "a", "an", "one", "two", "three", "several", "many")):
-        return None
+    if not (toks[k][0].isupper() or lows[k] in ("the", "a", "an", "one", "two", "three", "several", "many", "another")):
+        # '"...," said retired Army Lt. Gen. Mick Bednarek', 'said spokesman John Kirby', 'tweeted another'
+        if not any(toks[t][:1].isupper() for t in range(k + 1, min(end, k + 5))):
+            return None
     return right_np(doc, k, end)
 
 
