@@ -66,7 +66,7 @@ def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
         si = doc.tok_sent[cue.start]
         s0, s1 = sentences[si].tok_start, sentences[si].tok_end
         joined = continues(doc, cue, s0)
-        if joined and found and found[-1].si == si:
+        if joined and found and found[-1].si == si and found[-1].src is not None:
             # "X said ..., adding that" / "X said ... and called for": the same speaker
             prev = found[-1]
             found.append(prev._replace(cue=cue, left=cue.start, addressee=addressee(doc, cue, s1)))
@@ -101,8 +101,9 @@ def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
             floor = p.src[1] if p.src is not None and p.src[0] >= p.cue.end else p.cue.end
         content, direct, before = _content(doc, f, after, s0, s1, claimed, floor)
         rows.append((f, content, direct, before))
-    # a stance cue inside what a later speaker says ("X ignored the warnings, the group said") is theirs
-    rows = [r for k, r in enumerate(rows) if not _reported(doc, rows, k)]
+    # a stance cue inside what a later speaker says ("X ignored the warnings, the group said") is theirs;
+    # "reportedly" beside a named source ("X is reportedly working on it, according to Bloomberg") is theirs too
+    rows = [r for k, r in enumerate(rows) if not _reported(doc, rows, k) and not _named_beside(rows, k)]
     quotes = contents.QuoteWords(doc)
     # a quotation inside a block ("Sputnik reports:" + a paragraph) may still continue its own speaker
     owner = quotes.assign([None if before == "block" else content for _, content, _, before in rows])
@@ -203,6 +204,14 @@ def _starts_sentence(doc: Document, rel: int, s0: int) -> bool:
     warnings that X says were ignored were ...")?"""
     ante = spans.relative_antecedent(doc, rel, s0)
     return ante is not None and ante[0] <= s0 + 1
+
+
+def _named_beside(rows, k: int) -> bool:
+    """Is row ``k`` a "reportedly" whose sentence names the source in another citation?"""
+    f = rows[k][0]
+    if f.src is not None or f.cue.cls != "phrase":
+        return False
+    return any(g.si == f.si and g is not f and g.src is not None and not g.speaker.anonymous for g, _, _, _ in rows[max(0, k - 3) : k + 4])
 
 
 def _reported(doc: Document, rows, k: int) -> bool:

@@ -25,6 +25,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from mediabias.measures.parties import PartyIndex
+from mediabias.measures.sources_cues import QUOTE_MARKS
 from mediabias.measures.sources_subject import sentence_subject
 from mediabias.measures.sources_types import KINDS, Speaker, classify, is_human, lists
 from mediabias.text.document import Document
@@ -109,6 +110,15 @@ class Recent:
         if si == 0 or (tok > s0 + 2 and self.doc.lowers[tok - 1] != ","):
             return None  # only a pronoun opening its sentence (or its main clause) refers to the subject before
         prev = self.doc.sentences[si - 1]
+        if self.doc.lowers[prev.tok_start] in QUOTE_MARKS or self.doc.tokens[prev.tok_start] in ("*", "_"):
+            # the sentence before opens with a quotation ('"...," the company wrote. It added, ...'):
+            # the speaker it gave the quotation to
+            for ctok, csi, span, sp in reversed(self.cited[-_LOOKBACK:]):
+                if csi < si - 1:
+                    break
+                if csi == si - 1 and sp.type in types:
+                    return span, sp
+            return None
         subj = sentence_subject(self.doc, prev.tok_start, prev.tok_end)
         if subj is None:
             return None

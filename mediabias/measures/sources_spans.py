@@ -26,6 +26,7 @@ MAX_NP = 10  # tokens in a source noun phrase
 _APPOSITION_MAX = 40  # tokens searched back for the comma opening an apposition
 _PRONOUNS = frozenset("he she they we i you it".split())
 RELATIVES = frozenset({"who", "which", "that", "whom"})
+PREPOSITIONS_BEFORE_THAT = frozenset("in on at by among across throughout within around".split())
 # words that cannot be inside a source noun phrase (read leftwards from the cue)
 _STOP = frozenset(
     "that which who whom whose and but or nor as when while because if after before since where than so what how "
@@ -205,6 +206,10 @@ def source_left(doc: Document, cue_start: int, floor: int) -> tuple[int, int] | 
         return (k, k + 1) if relative_antecedent(doc, k, floor) is not None else None
     if lows[k] not in (",", "\u2014", "\u2013", "--"):
         return left_np(doc, k, floor)
+    if lows[k] == ",":
+        opening = _opening_name(doc, floor, k)
+        if opening is not None:
+            return opening  # "Gregory Kline, 46, a lawyer in Severna Park, Md., who is a Republican, said"
     # "X, who ..., said" / "X, a spokesman for ..., said" / "X -- a Y -- said": jump the apposition
     mark = lows[k]
     j = k - 1
@@ -219,6 +224,8 @@ def source_left(doc: Document, cue_start: int, floor: int) -> tuple[int, int] | 
             continue
         break
     outer = left_np(doc, j - 1, floor)
+    if outer is not None and lows[outer[0]] in _CONNECTIVES and outer[1] - outer[0] == 1:
+        outer = None  # "However, Senator Orrin G. Hatch of Utah, the senior Republican ..., said"
     if outer is None or lows[outer[1] - 1] in _ROLE_HEADS or not doc.tokens[outer[1] - 1][:1].isupper():
         # "the ministry's spokesman, General-Major Igor Konashenkov, said", "The French minister of
         # environment and energy, Segolene Royal, alluded": the name inside
@@ -231,12 +238,40 @@ def source_left(doc: Document, cue_start: int, floor: int) -> tuple[int, int] | 
 _STATE_ABBREVIATIONS = frozenset("n.c. n.h. n.y. n.j. calif. fla. tex. ill. mich. ohio va. ga. mass. pa. conn. colo. wis. md. s.c. ky. tenn. ala. la. miss. ariz. nev. ore. wash. mo. iowa minn. ind. okla. kan. neb. utah d.c.".split())
 
 
+def _opening_name(doc: Document, floor: int, k: int) -> tuple[int, int] | None:
+    """A name opening the sentence and followed by a comma, when the cue's subject is a chain of
+    appositions after it (at most four commas and 40 tokens before the one at ``k``)."""
+    toks, lows = doc.tokens, doc.lowers
+    a = floor
+    while a < k and not toks[a][:1].isalnum():
+        a += 1
+    if a >= k or not toks[a][:1].isupper() or lows[a] in _CONNECTIVES or lows[a] in DETERMINERS:
+        return None
+    b = a
+    while b < k and (toks[b][:1].isupper() or toks[b] == "." or lows[b] == "'s") and b - a < 6:
+        b += 1
+    name_end = b
+    if b < k and toks[b] == "(":  # "Rep. Steve Chabot (R., Ohio), a member of ..., said"
+        close = b
+        while close < k and close - b < 8 and toks[close] != ")":
+            close += 1
+        if close < k and toks[close] == ")":
+            b = close + 1
+    if b >= k or lows[b] != "," or name_end - a < 2 or k - b > 40 or lows[b:k].count(",") > 4:
+        return None  # two words at least: a person's name ("Gregory Kline"), not "Moscow, meanwhile,"
+    return (a, b)
+
+
 def _place_abbreviation(doc: Document, k: int) -> bool:
     """'N.C.' or 'Tex.' (a state after a town: "in Wilmington, N.C., warned")."""
-    if k < 1:
+    lows = doc.lowers
+    if k < 2:
         return False
-    w = doc.lowers[k]
-    return w in _STATE_ABBREVIATIONS or (w == "." and doc.lowers[k - 1] + "." in _STATE_ABBREVIATIONS)
+    if lows[k] == "." and lows[k - 1] + "." in _STATE_ABBREVIATIONS:
+        k -= 1
+    elif lows[k] not in _STATE_ABBREVIATIONS:
+        return False
+    return lows[k - 1] == ","  # "in Wilmington, N.C.,": the state after its town
 
 
 def _non_subject(doc: Document, k: int, floor: int) -> bool:

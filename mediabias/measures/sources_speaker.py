@@ -44,6 +44,9 @@ def source(doc: Document, cue: Cue, s0: int, s1: int, joined: bool | None = None
         return spans.trim(doc, a, cue.start)
     if cue.cls == "noun":  # "Trump's claim that", "his remarks:", "claims by Amnesty that", "Russian claims that"
         prev = cue.start - 1
+        while prev - 1 >= s0 and prev > cue.start - 3 and doc.tokens[prev][:1].islower() and lows[prev].isalpha() \
+                and lows[prev] not in POSSESSIVES and (lows[prev - 1] == "'s" or lows[prev - 1] in POSSESSIVES):
+            prev -= 1  # "the Islamic Republic's initial denial", "Tara Reade's recent allegation"
         if prev >= s0 and lows[prev] == "'s":
             return subject.possessor(doc, prev - 1, s0)
         if prev >= s0 and lows[prev] in POSSESSIVES:
@@ -55,8 +58,10 @@ def source(doc: Document, cue: Cue, s0: int, s1: int, joined: bool | None = None
         return None
     if spans.is_passive(doc, cue, s0):
         agent = spans.passive_agent(doc, cue, s1)
-        if agent is not None or cue.cls != "attitude" or lows[cue.head] in _anonymous_passives():
-            return agent  # none: "it was reported that", someone unnamed (the caller)
+        if agent is not None or cue.cls != "attitude" or lows[cue.head] in _anonymous_passives() or not (
+            cue.end < s1 and lows[cue.end] in ("that", "about", "with", "over", "to", "by", "at", "of")
+        ):
+            return agent  # none: "it was reported that", someone unnamed, or a plain passive (the caller)
         # "his supporters were worried that ...": whoever feels it is the subject
     start = cue.start
     if cue.cls in ("speech", "attitude") and lows[cue.head].endswith("ing") and (
@@ -91,6 +96,8 @@ def continues(doc: Document, cue: Cue, s0: int) -> bool:
     ing = lows[cue.head].endswith("ing")
     if ing and (lows[k] in (",", "-", "\u2014", "\u2013", "--") or lows[k] in PARTICIPLE_LINKS):
         return True  # "..., saying", "..., by denying", "while praising", "-- implying"
+    if lows[k] in ("when", "if", "once", "unless") and subject.participle(lows[cue.head]):
+        return True  # "she said when asked whether ..."
     return lows[k] in ("and", "but", "or", "then")
 
 
@@ -101,6 +108,29 @@ def _says_something(doc: Document, cue: Cue, s1: int) -> bool:
     while k < s1 and lows[k] == ",":
         k += 1
     return k < s1 and (lows[k] in ("that", ":") or lows[k] in QUOTE_MARKS)
+
+
+_FINITE_BE = frozenset({"is", "are", "was", "were", "'s", "'re", "been"})
+
+
+def _anonymous_passive(doc: Document, cue: Cue, s0: int, s1: int) -> bool:
+    """An agentless passive that cites someone unnamed: a finite form of "be" and something said
+    ("it was reported that", "40 civilians are thought to have died", "the plan was described as");
+    not "declined to be quoted", "being told", "could be expected", "Perry and LNG are not discussed"."""
+    lows = doc.lowers
+    if not spans.is_passive(doc, cue, s0) or _told_nothing(doc, cue, s1):
+        return False
+    k = cue.head - 1
+    while k >= s0 and (lows[k] in ("not", "n't", "also", "widely", "generally", "still", "now", "often") or lows[k].endswith("ly")):
+        k -= 1
+    if k < s0 or lows[k] not in _FINITE_BE:
+        return False
+    nxt = cue.end
+    while nxt < s1 and lows[nxt] == ",":
+        nxt += 1
+    if nxt < s1 and lows[nxt] in spans.PREPOSITIONS_BEFORE_THAT and "that" in lows[nxt : min(s1, nxt + 6)]:
+        return True  # "it is widely believed in the capital that"
+    return nxt < s1 and (lows[nxt] in ("that", "to", "as", ":") or lows[nxt] in QUOTE_MARKS)
 
 
 def _told_nothing(doc: Document, cue: Cue, s1: int) -> bool:
@@ -156,6 +186,9 @@ _MAKE = frozenset(
 )
 
 
+_NOT_PLAIN_DETERMINERS = frozenset("a an the this these those his her its their our my your some several another".split())
+
+
 def no_statement(doc: Document, cue: Cue, s0: int, s1: int) -> bool:
     """Is the cue an act with no statement: making a document or a picture ("wrote the report",
     "videos posted by activists"), or a passive whose subject is no statement ("much of this war
@@ -163,6 +196,10 @@ def no_statement(doc: Document, cue: Cue, s0: int, s1: int) -> bool:
     lows = doc.lowers
     lx = types.lists()
     head = lows[cue.head]
+    if head in ("add", "adds", "added", "adding") and cue.end < s1 and (
+        lows[cue.end] in _NOT_PLAIN_DETERMINERS or (doc.tokens[cue.end][:1].islower() and lows[cue.end] not in ("that", "to"))
+    ):
+        return True  # "prosecutors were adding a new charge": adding a thing, not words
     if head in _MAKE and cue.end < s1:
         np = spans.right_np(doc, cue.end, s1)
         if np is not None and np[0] == cue.end:
@@ -227,9 +264,8 @@ def speaker(
         src = subject.sentence_subject(doc, s0, cue.start)
     if src is None:
         # no source in the text: someone unnamed ("reportedly", "it is widely believed", "claims that"), or no citation
-        if (cue.cls == "phrase" and lows[cue.head].endswith("ly")) or cue.cls == "noun" or (
-            (cue.cls == "speech" or lows[cue.head] in _anonymous_passives()) and spans.is_passive(doc, cue, s0)
-            and not _told_nothing(doc, cue, s1)
+        if (cue.cls == "phrase" and lows[cue.head].endswith("ly")) or (
+            (cue.cls == "speech" or lows[cue.head] in _anonymous_passives()) and _anonymous_passive(doc, cue, s0, s1)
         ):
             a = cue.start - 1 if cue.start > s0 and lows[cue.start - 1] == "it" else cue.start
             return Found(cue, si, None, None, _ANONYMOUS, (a, cue.end), cue.start, None, told)
@@ -265,6 +301,13 @@ def speaker(
         if src[0] < cue.start and cue.cls in ("speech", "attitude", "adjective"):
             src = subject.subject_np(doc, src, s0)
         sp = types.classify(doc, parties, src, headline)
+        if sp is not None and sp.anonymous and src[0] - 2 >= s0 and lows[src[0] - 1] == "and":
+            # "Trump and his aides insist", "The president and his aides said": a named first conjunct names them
+            first = spans.left_np(doc, src[0] - 2, s0)
+            named = types.classify(doc, parties, first, headline) if first is not None else None
+            if named is not None and not named.anonymous:
+                sp = named._replace(span=(first[0], src[1]), noun=None)
+                src = sp.span
         if sp is not None:
             src = sp.span
             ref = recent.definite(sp.noun) if sp.noun is not None and (sp.party is None or sp.anonymous) else None

@@ -47,7 +47,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "i", "his", "her"})
 GROUP_PRONOUNS = frozenset({"we", "you", "our", "my"})
 REFERRING_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "one", "another"})  # resolved by the caller
 _GENERIC = frozenset(
-    "the a an its his her their this that these those 's new latest our my your such whose some any".split()
+    "the a an its his her their this that these those 's new latest our my your such whose some any however "
+    "meanwhile still instead moreover furthermore".split()
 )
 _INDEFINITE = frozenset("a an some several many other various two three four five six seven eight nine ten dozens".split())
 QUANTIFIERS = frozenset(
@@ -113,9 +114,9 @@ def _name_at(doc: Document, i: int, first: int, headline: bool, parties: PartyIn
     low = doc.lowers[i]
     if low in _GENERIC or low in _NEGATIVE:
         return parties is not None and parties.mention_at_token(i) is not None
-    if (i == first or headline) and (low in lists()["common"] or is_human(low)):
+    if (i == first or headline) and low in lists()["common"]:
         return parties is not None and parties.mention_at_token(i) is not None
-    return True
+    return True  # (a capital opening a sentence is a name unless the word is a listed noun: "Nadler made clear")
 
 
 def _core_end(lows: list[str], a: int, b: int) -> int:
@@ -180,7 +181,9 @@ def classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int], h
     if head in lx["media"]:
         return Speaker("media", False, party, span, head if definite else None)
     if head in lx["organisation"]:
-        unnamed = kind is None and (lows[a] in _INDEFINITE or (a == h0 and head.endswith("s") and lows[a] not in _GENERIC))
+        unnamed = kind is None and lows[a] != "both" and (
+            lows[a] in _INDEFINITE or (a == h0 and head.endswith("s") and lows[a] not in _GENERIC)
+        )
         if unnamed and not any(_name_at(doc, i, first, headline, parties) for i in range(a, b)):
             return Speaker("anonymous", True, party, span, None)
         if head == "side" and lows[a] not in ("the", "both"):
@@ -191,18 +194,26 @@ def classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int], h
     if head in QUANTIFIERS or is_human(head):
         if kind == "person":
             return Speaker("person", False, party, span, None)
-        if definite and not head.endswith("s") and head not in _UNNAMED:
-            # "the Democratic front-runner", "the candidate": one person, named elsewhere
-            return Speaker("person", False, party, span, head)
-        return Speaker("anonymous", True, party, span, head if definite and not head.endswith("s") else None)
+        if head in QUANTIFIERS and (end - h0 == 1 and head not in _PEOPLE_QUANTIFIERS):
+            return None  # "Two decades ago ...", "all point to": no people in it
+        plural = head.endswith("s") or head in ("people", "men", "women", "children", "police", "staff")
+        if (definite or lows[a] in ("his", "her", "their", "its") or (a + 1 < end and lows[a + 1] == "'s")) and head not in _UNNAMED:
+            # "the Democratic front-runner", "the researchers", "The plaintiff's lawyers": people named elsewhere
+            return Speaker("person" if not plural else "group", False, party, span, head)
+        return Speaker("anonymous", True, party, span, head if definite and not plural else None)
     return None
 
 
-# singular heads that stay unnamed even with "the" ("the official, who spoke on condition of anonymity")
+# heads that stay unnamed even with "the" or "his" ("the official, who spoke on condition of anonymity",
+# "his aides", "the officials said")
 _UNNAMED = frozenset(
-    "official source aide adviser advisor insider diplomat man woman person resident witness eyewitness staffer operative "
-    "employee worker officer someone somebody boy girl guy lady".split()
+    "official officials source sources aides advisers advisors insider insiders diplomat diplomats "
+    "man woman person people resident residents witness witnesses eyewitness eyewitnesses staffer staffers operative "
+    "operatives employee employees worker workers officer officers someone somebody boy girl guy lady allies ally "
+    "associates confidants".split()
 )
+# quantifiers that stand for people on their own ("many say", "others argue"; not "all point to", "two decades")
+_PEOPLE_QUANTIFIERS = frozenset("some many most several few others those".split())
 
 
 _TIME_WORDS = frozenset(
