@@ -27,7 +27,7 @@ from functools import lru_cache
 from mediabias.measures.parties import PartyIndex
 from mediabias.measures.sources_cues import QUOTE_MARKS
 from mediabias.measures.sources_subject import sentence_subject
-from mediabias.measures.sources_types import KINDS, Speaker, classify, is_human, lists
+from mediabias.measures.sources_types import KINDS, Speaker, _kind_at, classify, is_human, lists
 from mediabias.text.document import Document
 
 _LOOKBACK = 12  # citations looked at, at most
@@ -144,7 +144,9 @@ class Recent:
             m = self.parties.mentions[i]
             if m.tok_start < floor:
                 return None
-            kind = self.parties.parties[m.party].kind
+            kind = _kind_at(self.parties, m.tok_start) or "other"
+            if kind == "place" and self.parties.party_of(m.party) == m.party:
+                kind = "other"  # a village is no speaker; a capital speaks for its country
             if KINDS.get(kind, "person") in _IT_TYPES:
                 span = (m.tok_start, m.tok_end)
                 return (m.tok_start, span, Speaker(KINDS[kind], False, self.parties.party_of(m.party), span, None))

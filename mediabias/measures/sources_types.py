@@ -65,7 +65,7 @@ _HEAD_ENDS = frozenset(
 _ORG_NAME_ENDS = frozenset("international watch foundation institute inc corp ltd co group".split())
 _MEDIA_NAME_ENDS = frozenset("news times post journal herald tribune tv radio press today gazette telegraph".split())
 KINDS = {"country": "country", "place": "country", "organisation": "organisation", "armed_group": "group",
-          "group": "group", "media": "media", "person": "person"}
+          "group": "group", "media": "media", "person": "person"}  # party kinds -> source types ("other": from the words)
 _SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians")
 ROLE_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person")  # one person by their role
 
@@ -169,9 +169,8 @@ def classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int], h
         if noun is not None and not _speaker_noun(noun) and noun not in _GENERIC:
             span = (n, b)  # "the dates Russia claimed": Russia
             party, kind = _party(parties, n, b)
-        head_mention = parties.mention_at_token(k) if parties is not None else None
         # the name's own kind ("Amnesty's Luther" is a person whose party is Amnesty's)
-        head_kind = parties.parties[head_mention.party].kind if head_mention is not None else None
+        head_kind = _kind_at(parties, k) if parties is not None else None
         typ = _name_type(noun, lows[k], head_kind)
         return Speaker(typ, False, party, span, None)
     head = lows[k]
@@ -264,19 +263,33 @@ def _name_type(noun: str | None, last: str, kind: str | None) -> str:
 
 
 def _party(parties: PartyIndex | None, a: int, b: int) -> tuple[str | None, str | None]:
-    """(party, kind of the party mention) of the mentions inside ``[a, b)``: a person's wins."""
+    """(party, what the mention names) of the mentions inside ``[a, b)``: a person's wins; a place
+    speaks only for its country ("officials in Damascus" are Syria's, "Kafr Zeita" is no party)."""
     if parties is None:
         return None, None
     party = kind = None
     for i in range(a, b):
         m = parties.mention_at_token(i)
-        if m is not None:
-            p = parties.parties[m.party]
-            if p.kind == "person" or party is None:
-                party, kind = parties.party_of(m.party), p.kind
-            if p.kind == "person":
-                break
+        if m is None:
+            continue
+        named = _kind_at(parties, i)
+        if named == "place" and parties.party_of(m.party) == m.party:
+            continue
+        if named == "person" or party is None:
+            party, kind = parties.party_of(m.party), named
+        if named == "person":
+            break
     return party, kind
+
+
+def _kind_at(parties: PartyIndex, i: int) -> str | None:
+    """What the words at token ``i`` name (a person, an organisation ...): never decided by a user
+    party's kind -- a config's aliases say whose source it is, not whether it is a person."""
+    kind_at = getattr(parties, "kind_at_token", None)
+    if kind_at is not None:
+        return kind_at(i)
+    m = parties.mention_at_token(i)
+    return None if m is None else parties.parties[m.party].kind
 
 
 def via(parties: PartyIndex | None, addressee: tuple[int, int] | None) -> tuple[int, int] | None:
