@@ -21,6 +21,10 @@ every cue the measure gave on 2026-12-04 and for every citation it missed:
 * ``judgement`` records: each citation the measure gave before the rules of
   issue 13 were changed, with the verdict of reading it.
 
+A citation record marked ``added`` was judged later, when the changed rules
+gave a cue no record covered (read like the others; it is listed as
+*unjudged* until then).
+
 A citation the measure gives is matched to the gold record whose cue
 overlaps its cue (an uncued quotation: the record whose content overlaps
 its content most) and judged:

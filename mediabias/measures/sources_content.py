@@ -105,7 +105,7 @@ def clause(
         if lows[t] in (";", "-", "--", "\u2014", "\u2013", "("):
             b0 = t + 1
             break
-    before = spans.trim(doc, b0, cue.start if right_src else left)
+    before = _balanced(doc, spans.trim(doc, b0, cue.start if right_src else left))
     if cue.cls == "phrase" and lows[cue.start] in ("according", "in", "as") and src is not None:
         # "According to X, ..." / "..., according to X."
         span = spans.trim(doc, src[1], s1) if cue.start <= s0 + 1 else spans.trim(doc, s0, cue.start)
@@ -125,10 +125,28 @@ def clause(
             return before, True
     if in_subject:
         end = _subject_end(lows, r0, end)
-    span = spans.trim(doc, r0, end)
+    span = _balanced(doc, spans.trim(doc, r0, end))
     if (span is None or (span[1] - span[0] < 3 and right_src)) and before is not None:
         return before, True
     return span, False
+
+
+def _balanced(doc: Document, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A clause with a quotation mark trimmed off its edge gets it back when the other mark of the
+    pair is inside ('consists of "fakes and cliches"', not '... "fakes and cliches')."""
+    if span is None:
+        return None
+    a, b = span
+    lows = doc.lowers
+    marks = sum(1 for t in range(a, b) if lows[t] in _DOUBLE)
+    if marks % 2 and b < len(lows) and lows[b] in _DOUBLE:
+        b += 1
+    elif marks % 2 and a > 0 and lows[a - 1] in _DOUBLE:
+        a -= 1
+    return (a, b)
+
+
+_DOUBLE = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
 
 
 def _clause_end(doc: Document, start: int, s1: int, adverb: bool = False) -> int:

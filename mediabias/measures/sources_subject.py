@@ -69,6 +69,9 @@ def _head_np(doc: Document, q: int, floor: int) -> int:
     a = q
     while a - 1 >= floor and q - a < 4:
         w = lows[a - 1]
+        if w in ("'s", "'") and a - 2 >= floor and toks[a - 2][:1].isalnum():
+            a -= 2  # "The organization's research": over the possessor
+            continue
         if w in DETERMINERS:
             return a - 1
         if not toks[a - 1][:1].isalnum() and w not in ("'s", "'", "-"):
