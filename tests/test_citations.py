@@ -40,6 +40,9 @@ def content(text, c):
         "Amnesty International has written a scathing rebuke of the plan.",
         "The use violates the resolution. It also contradicts a statement issued by the ministry.",
         "No one has seriously suggested they are fake.",
+        # an agentless passive cites someone only when something is said
+        "After that, an interview with the doctor was posted to YouTube and other sites.",
+        "The exchanges took place before it was known that the ambassador was among the dead.",
     ],
 )
 def test_no_citation_without_someone_who_can_speak(text):
@@ -85,6 +88,7 @@ def test_it_resolves_to_its_antecedent_or_is_dropped():
          "A source close to the ministry", "anonymous"),
         ("Human rights lawyers say the case may become a test.", "Human rights lawyers", "Human rights lawyers", "anonymous"),
         ("It is widely believed in the capital that the report will add pressure.", None, "It is widely believed", "anonymous"),
+        ("Forty civilians are thought to have died.", None, "are thought", "anonymous"),
         ("The town was reportedly taken on Monday.", None, "reportedly", "anonymous"),
         ("Two former Estenergo engineers told CPA that crews had been cut.", "Two former Estenergo engineers",
          "Two former Estenergo engineers", "anonymous"),

@@ -18,7 +18,7 @@ from mediabias.lexicons import load_words
 from mediabias.measures import sources_spans as spans
 from mediabias.measures import sources_subject as subject
 from mediabias.measures import sources_types as types
-from mediabias.measures.sources_cues import COPULAS, POSSESSIVES, QUOTE_MARKS, Cue, skip_adverbials, skip_left
+from mediabias.measures.sources_cues import COPULAS, DETERMINERS, POSSESSIVES, QUOTE_MARKS, Cue, skip_adverbials, skip_left
 from mediabias.measures.sources_resolve import Recent
 from mediabias.text.document import Document
 
@@ -130,7 +130,10 @@ def _anonymous_passive(doc: Document, cue: Cue, s0: int, s1: int) -> bool:
         nxt += 1
     if nxt < s1 and lows[nxt] in spans.PREPOSITIONS_BEFORE_THAT and "that" in lows[nxt : min(s1, nxt + 6)]:
         return True  # "it is widely believed in the capital that"
-    return nxt < s1 and (lows[nxt] in ("that", "to", "as", ":") or lows[nxt] in QUOTE_MARKS)
+    if nxt < s1 and lows[nxt] == "to":
+        # "are thought to have died", not "was posted to YouTube", "was reported to the police"
+        return nxt + 1 < s1 and doc.tokens[nxt + 1][:1].islower() and lows[nxt + 1] not in DETERMINERS
+    return nxt < s1 and (lows[nxt] in ("that", "as", ":") or lows[nxt] in QUOTE_MARKS)
 
 
 def _told_nothing(doc: Document, cue: Cue, s1: int) -> bool:
