@@ -129,6 +129,49 @@ def test_source_types(text, source_type):
     assert d["by_source_type"] == {source_type: 1}
 
 
+@pytest.mark.parametrize(
+    "text, source, source_type, anonymous",
+    [
+        # a share of people polled is someone unnamed
+        ("Most want change, but six in 10 said they want the next president to continue.", "six in 10", "anonymous", True),
+        ("On terrorism, 47% say the United States should send troops.", "47%", "anonymous", True),
+        ("Two out of three Americans still feel the country is on the wrong track.", "Two out of three Americans",
+         "anonymous", True),
+        ("Some 56 percent of Cuban-Americans polled said they were less likely to vote.",
+         "Some 56 percent of Cuban-Americans polled", "anonymous", True),
+        ("A majority of Republicans said the party was wrong.", "A majority of Republicans", "anonymous", True),
+        ("Majorities across the political spectrum favor granting legal status.",
+         "Majorities across the political spectrum", "anonymous", True),
+        # "both", "most of them": the people just named
+        ("Trump and Clinton criticized the move. Both have promised to pursue legislation.", "Both", "group", False),
+        ("The workers met on Friday. Most of them said they had loved working there.", "Most of them", "group", False),
+        # a name is a name: "Kelly" is no adverb, "Will" no modal
+        ('Prices rose. "Elections matter," Kelly said.', "Kelly", "person", False),
+        ('Prices rose. "It is a pretty expensive business model," said Will Doyle, a professor.', "Will Doyle", "person", False),
+        # an aside between dashes, a year between subject and verb
+        ("Democrats -- including Clinton -- quickly accused Trump of inciting violence.", "Democrats", "organisation", False),
+        ("An executive at the Clinton Foundation in 2009 sought to put a donor in touch.",
+         "An executive at the Clinton Foundation", "anonymous", True),
+        ("Trump is viewed unfavorably, according to a national Gallup Poll taken last week.", "Gallup Poll taken",
+         "document", False),
+    ],
+)
+def test_who_the_subject_is(text, source, source_type, anonymous):
+    citations, _ = cites(text)
+    last = citations[-1]
+    assert (last["source"]["text"], last["source_type"], last["anonymous"]) == (source, source_type, anonymous)
+
+
+def test_it_after_a_cited_document_is_that_document():
+    text = ("Officials used a private server and 10 other servers, the congressional report said. "
+            "It accused the agency of trying to cover up the breach.")
+    citations, _ = cites(text)
+    accused = by_cue(citations, "accused")
+    assert len(accused) == 1 and accused[0]["source"]["refers_to"]["text"] == "the congressional report"
+    assert accused[0]["source_type"] == "document"
+    assert [c["source"]["text"] for c in cites("The seepage they mention was never measured.")[0]] == []
+
+
 def test_a_config_decides_whose_source_not_whether_a_person_or_anonymous():
     text = (
         "Ministry spokeswoman Irina Vasko said the group had cherry-picked documents. "

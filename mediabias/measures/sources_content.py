@@ -138,8 +138,11 @@ def _balanced(doc: Document, span: tuple[int, int] | None) -> tuple[int, int] | 
         return None
     a, b = span
     lows = doc.lowers
+    after = b < len(lows) and lows[b] in _DOUBLE
+    if not (after or (a > 0 and lows[a - 1] in _DOUBLE)) or b - a > _BALANCE_MAX:
+        return span  # no mark at its edge (or too long a stretch to count in: linear on bad input)
     marks = sum(1 for t in range(a, b) if lows[t] in _DOUBLE)
-    if marks % 2 and b < len(lows) and lows[b] in _DOUBLE:
+    if marks % 2 and after:
         b += 1
     elif marks % 2 and a > 0 and lows[a - 1] in _DOUBLE:
         a -= 1
@@ -147,6 +150,7 @@ def _balanced(doc: Document, span: tuple[int, int] | None) -> tuple[int, int] | 
 
 
 _DOUBLE = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
+_BALANCE_MAX = 2 * CLAUSE_MAX
 
 
 def _clause_end(doc: Document, start: int, s1: int, adverb: bool = False) -> int:

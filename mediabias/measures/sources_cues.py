@@ -115,12 +115,14 @@ CATENATIVES = frozenset(
 SKIPPABLE = AUXILIARIES | ADVERBS | CATENATIVES
 
 
-def skip_left(lows: list[str], k: int, floor: int) -> int:
+def skip_left(doc: Document, k: int, floor: int) -> int:
     """The first token at or left of ``k`` (not before ``floor``) that is not an
-    auxiliary or an adverb: "Trump has also repeatedly [said]"."""
+    auxiliary or an adverb: "Trump has also repeatedly [said]" (a capitalised "-ly" word is a
+    name: "Kelly said")."""
+    lows, toks = doc.lowers, doc.tokens
     while k >= floor:
         w = lows[k]
-        if w in SKIPPABLE or (w[-1:] == "y" and w.endswith("ly") and len(w) > 4):
+        if w in SKIPPABLE or (w[-1:] == "y" and w.endswith("ly") and len(w) > 4 and toks[k][:1].islower()):
             k -= 1
         elif w in ("and", "or") and k - 1 >= floor and lows[k - 1].endswith("ly") and lows[k + 1].endswith("ly"):
             k -= 1  # "has repeatedly and forcefully denied"
@@ -152,17 +154,21 @@ _ADVERBIAL_PAIRS = frozenset(
 )
 
 
-def skip_adverbials(lows: list[str], k: int, floor: int) -> int:
+def skip_adverbials(doc: Document, k: int, floor: int) -> int:
     """Like :func:`skip_left`, and also over time phrases and two-word adverbials
     between a subject and its verb ("Trump on Monday [said]", "The general in turn
     [accused]"): the token where the subject ends."""
+    lows = doc.lowers
     while True:
-        k = skip_left(lows, k, floor)
+        k = skip_left(doc, k, floor)
         if k < floor:
             return k
         w = lows[k]
         if k - 1 >= floor and (lows[k - 1], w) in _ADVERBIAL_PAIRS:
             k -= 2
+            continue
+        if len(w) == 4 and w.isdigit() and k - 1 >= floor and lows[k - 1] in ("in", "since", "during"):
+            k -= 2  # "an executive at the foundation in 2009 [sought]"
             continue
         j = k
         if w.isdigit() and k - 1 >= floor:  # "on Dec. 23", "on March 4"
@@ -234,7 +240,7 @@ def find_cues(doc: Document, parties=None, agent_nouns: frozenset = frozenset(),
             i, cls = i - 1, "speech"
         elif cls == "words-of":
             i, cls = i - 2, "phrase"
-        if cls in _WEAK and reported_sent == si and not _new_clause(lows, i, sent.tok_start):
+        if cls in _WEAK and reported_sent == si and not _new_clause(doc, i, sent.tok_start):
             # "Cuban said he sees ...": a stance inside reported words is the
             # reported speaker's, not a new attribution
             continue
@@ -252,17 +258,17 @@ def _extend(doc: Document, i: int, j: int, cls: str, s0: int, s1: int) -> Cue:
     """The verb cue at ``[i, j)`` with its auxiliaries and adverbs ("has also
     said") and a particle ("called for", "talked about"), as annotators mark cues."""
     lows = doc.lowers
-    a = skip_left(lows, i - 1, s0) + 1
+    a = skip_left(doc, i - 1, s0) + 1
     while a < i and lows[a] == "'s":
         a += 1
     return Cue(a, j + 1 if j < s1 and lows[j] in _PARTICLES else j, cls, i)
 
 
-def _new_clause(lows: list[str], i: int, s0: int) -> bool:
+def _new_clause(doc: Document, i: int, s0: int) -> bool:
     """Does the cue at ``i`` start a clause of the narrator's own: "..., calling",
     "..., he added, and called"?"""
-    k = skip_left(lows, i - 1, s0)
-    return k >= s0 and lows[k] in (",", "and", "but", "or", ";")
+    k = skip_left(doc, i - 1, s0)
+    return k >= s0 and doc.lowers[k] in (",", "and", "but", "or", ";")
 
 
 def _plural_possessive(doc: Document, k: int) -> bool:
@@ -357,11 +363,11 @@ def _keep(doc: Document, i: int, j: int, classes: tuple, s0: int, s1: int, agent
             or prev in AUXILIARIES
             or prev == ","
             or prev in QUOTE_MARKS
-            or _agent_at(doc, skip_adverbials(lows, i - 1, s0), s0, agent_nouns)
+            or _agent_at(doc, skip_adverbials(doc, i - 1, s0), s0, agent_nouns)
         ):
             return "speech"
     if "attitude" in classes and verbal and nxt not in ("up", "and"):  # "showed up", "called up"
-        k = skip_left(lows, i - 1, s0)
+        k = skip_left(doc, i - 1, s0)
         if comp or (k >= s0 and lows[k] != "that"):
             return "attitude"
     if "noun" in classes and (

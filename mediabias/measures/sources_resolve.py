@@ -120,14 +120,25 @@ class Recent:
                     return span, sp
             return None
         subj = sentence_subject(self.doc, prev.tok_start, prev.tok_end)
-        if subj is None:
-            return None
-        sp = classify(self.doc, self.parties, subj)
+        sp = classify(self.doc, self.parties, subj) if subj is not None else None
         if sp is None or (word == "it" and self._plural(sp.span)):
-            return None
+            return self._cited_in(si - 1, word, types)
         if sp.type not in types and not (word == "they" and sp.type == "person" and "and" in self.doc.lowers[subj[0] : subj[1]]):
-            return None  # "they" after "Sens. Mike Crapo and Jim Risch" is both of them
+            return self._cited_in(si - 1, word, types)  # ("they" after "Sens. Mike Crapo and Jim Risch" is both)
         return sp.span, sp
+
+    def _cited_in(self, si: int, word: str, types: frozenset) -> tuple[tuple[int, int], Speaker] | None:
+        """The one source of sentence ``si`` that "it"/"they" can be ("10 servers, the congressional
+        report said. It accused the FDIC"), when the sentence's subject is none."""
+        found = None
+        for ctok, csi, span, sp in reversed(self.cited[-_LOOKBACK:]):
+            if csi < si:
+                break
+            if csi == si and sp.type in types and (word != "it" or not self._plural(span)):
+                if found is not None and found[0] != span:
+                    return None  # two candidates: no guess
+                found = (span, sp)
+        return found
 
     def _plural(self, span: tuple[int, int]) -> bool:
         w = self.doc.lowers[span[1] - 1]

@@ -66,6 +66,33 @@ _LEADING = _NP_GLUE | _INNER_PREPS | _CONNECTIVES | {"and"}
 _SPECIAL = _NP_GLUE | _INNER_PREPS | _STOP | _PRONOUNS | {"to", "with", "on", "and"}
 
 
+_SMALL_NUMBERS_ORDER = "one two three four five six seven eight nine ten".split()
+_SMALL_NUMBERS = frozenset(_SMALL_NUMBERS_ORDER)
+
+
+def _count(word: str) -> int | None:
+    if word in _SMALL_NUMBERS:
+        return _SMALL_NUMBERS_ORDER.index(word) + 1
+    return int(word) if word.isdigit() and len(word) <= 3 else None
+
+
+def share_start(lows: list[str], k: int, floor: int) -> int | None:
+    """Where a share of people ending at ``k`` starts: "47 %", "six in 10", "two out of three"
+    (not "10 in 2012")."""
+    if lows[k] == "%" and k - 1 >= floor and lows[k - 1].replace(".", "").isdigit():
+        return k - 1
+    whole = _count(lows[k])
+    if whole is None or whole > 100:
+        return None
+    j = k - 1
+    if j - 1 >= floor and lows[j] == "of" and lows[j - 1] == "out":
+        j -= 1
+    elif not (j >= floor and lows[j] == "in"):
+        return None
+    part = _count(lows[j - 1]) if j - 1 >= floor else None
+    return j - 1 if part is not None and part <= whole else None
+
+
 def left_np(doc: Document, k: int, floor: int, strict: bool = False) -> tuple[int, int] | None:
     """Token range of the noun phrase ending at token ``k`` (inclusive); ``strict``: stop at
     any lower-case "-ed" word before a name (a relative clause's antecedent is short)."""
@@ -82,6 +109,9 @@ def left_np(doc: Document, k: int, floor: int, strict: bool = False) -> tuple[in
         return None
     if lows[k] in _PRONOUNS:
         return (k, k + 1)
+    share = share_start(lows, k, floor)
+    if share is not None:
+        return (share, k + 1)  # "47% say", "six in 10 said": people polled
     if not (toks[k][0].isalpha() or any(c.isalpha() for c in toks[k])) or lows[k] in _STOP:
         return None
     a = k
@@ -133,10 +163,10 @@ def right_np(doc: Document, k: int, end: int) -> tuple[int, int] | None:
     b = k
     while b < end and b - k < MAX_NP:
         t, low = toks[b], lows[b]
-        if b > k and low in DETERMINERS and low != "'s" and lows[b - 1] not in _INNER_PREPS:
+        if b > k and low in DETERMINERS and low != "'s" and lows[b - 1] not in _INNER_PREPS and lows[b - 1] not in DETERMINERS:
             break  # "told the news agency [the market was hit]"
-        if _wordlike(t) and low not in _STOP:
-            b += 1
+        if _wordlike(t) and (low not in _STOP or (t[0].isupper() and b + 1 < end and toks[b + 1][:1].isupper())):
+            b += 1  # (a capitalised "Will" or "May" before a name is a name: "said Will Doyle")
             continue
         if low in _NP_GLUE or (t == "." and b > k and len(toks[b - 1]) <= 4 and toks[b - 1][0].isupper() and b + 1 < end and toks[b + 1][0].isupper()):
             b += 1
@@ -199,12 +229,14 @@ _MONTH_WORDS = frozenset(
 def source_left(doc: Document, cue_start: int, floor: int) -> tuple[int, int] | None:
     """The subject before a cue starting at ``cue_start`` (a relative pronoun is kept as it is)."""
     lows = doc.lowers
-    k = skip_adverbials(lows, cue_start - 1, floor)
+    k = skip_adverbials(doc, cue_start - 1, floor)
     if k < floor:
         return None
     if lows[k] in RELATIVES:
         return (k, k + 1) if relative_antecedent(doc, k, floor) is not None else None
-    if lows[k] not in (",", "\u2014", "\u2013", "--"):
+    if lows[k] in _DASHES:
+        return _before_dashes(doc, k, floor)
+    if lows[k] != ",":
         return left_np(doc, k, floor)
     if lows[k] == ",":
         opening = _opening_name(doc, floor, k)
@@ -233,6 +265,28 @@ def source_left(doc: Document, cue_start: int, floor: int) -> tuple[int, int] | 
         if inner is not None and inner[0] == j + 1 and doc.tokens[inner[1] - 1][:1].isupper():
             return inner
     return outer
+
+
+_DASHES = frozenset({"-", "--", "\u2014", "\u2013", "\u2015"})
+
+
+def _before_dashes(doc: Document, k: int, floor: int) -> tuple[int, int] | None:
+    """The subject before a dash closing an aside ("Democrats -- including Clinton -- quickly
+    accused"), or before a lone dash ("three former Bush administration big shots ― have said")."""
+    lows = doc.lowers
+    while k - 1 >= floor and lows[k - 1] in _DASHES:
+        k -= 1  # "--" written as two hyphens
+    j = k - 1
+    stop = max(floor, k - _APPOSITION_MAX)
+    while j >= stop and lows[j] not in _DASHES:
+        j -= 1
+    if j >= stop:
+        while j - 1 >= floor and lows[j - 1] in _DASHES:
+            j -= 1
+        outer = left_np(doc, j - 1, floor)
+        if outer is not None:
+            return outer
+    return left_np(doc, k - 1, floor)
 
 
 _STATE_ABBREVIATIONS = frozenset("n.c. n.h. n.y. n.j. calif. fla. tex. ill. mich. ohio va. ga. mass. pa. conn. colo. wis. md. s.c. ky. tenn. ala. la. miss. ariz. nev. ore. wash. mo. iowa minn. ind. okla. kan. neb. utah d.c.".split())
@@ -364,7 +418,7 @@ def extent(doc: Document, src: tuple[int, int], cue: Cue, floor: int, end: int) 
     lows, toks = doc.lowers, doc.tokens
     a, b = src
     if b <= cue.start:  # "X, who ..., said": up to the comma before the cue
-        k = skip_adverbials(lows, cue.start - 1, floor)
+        k = skip_adverbials(doc, cue.start - 1, floor)
         if k > b and lows[k] == "," and lows[b] == ",":
             return (a, k)
         return src

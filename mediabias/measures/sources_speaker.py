@@ -88,7 +88,7 @@ def continues(doc: Document, cue: Cue, s0: int) -> bool:
     if cue.cls not in ("speech", "attitude", "adjective") and not (cue.cls == "phrase" and _verbal_phrase(doc, cue)):
         return False
     lows = doc.lowers
-    k = skip_adverbials(lows, cue.start - 1, s0)
+    k = skip_adverbials(doc, cue.start - 1, s0)
     while k >= s0 and lows[k] in QUOTE_MARKS:
         k -= 1
     if k < s0:
@@ -152,7 +152,7 @@ def _after_comma(doc: Document, cue: Cue, s0: int) -> bool:
     """A verb cue right after a comma, with no subject of its own ("Clinton supports A, opposes B")."""
     if cue.cls not in ("speech", "attitude"):
         return False
-    k = skip_adverbials(doc.lowers, cue.start - 1, s0)
+    k = skip_adverbials(doc, cue.start - 1, s0)
     return k > s0 and doc.lowers[k] == ","
 
 
@@ -211,7 +211,7 @@ def no_statement(doc: Document, cue: Cue, s0: int, s1: int) -> bool:
             if (h in lx["document"] or h in lx["not"]) and nxt not in ("that", ":", "saying"):
                 return True
     if cue.cls in ("speech", "attitude") and subject.participle(head) and cue.end < s1 and lows[cue.end] == "by":
-        k = skip_left(lows, cue.start - 1, s0)
+        k = skip_left(doc, cue.start - 1, s0)
         if k >= s0 and doc.tokens[k][:1].isalnum():
             subj = spans.left_np(doc, k, s0)
             if subj is not None:
@@ -288,7 +288,8 @@ def speaker(
     elif word in types.REFERRING_PRONOUNS:
         found = recent.pronoun(word, a, si)
         if found is None:
-            if word != "they" or not _says_something(doc, cue, s1):
+            opens = a == s0 or lows[a - 1] in (",", ";", "and", "but", "so", "then") or lows[a - 1] in QUOTE_MARKS
+            if word != "they" or not (_says_something(doc, cue, s1) or (cue.cls == "speech" and opens)):
                 return None  # "It also contradicts a statement": nothing it could refer to
             sp = types.Speaker("group", False, None, src, None)  # "they say that ...": people named before, not found
         else:

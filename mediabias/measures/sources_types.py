@@ -39,7 +39,7 @@ from typing import NamedTuple
 
 from mediabias.lexicons import load_words
 from mediabias.measures.parties import PartyIndex
-from mediabias.measures.sources_spans import LINK_ADJECTIVES
+from mediabias.measures.sources_spans import LINK_ADJECTIVES, share_start
 from mediabias.text.document import Document
 
 TYPES = ("person", "organisation", "country", "group", "document", "media", "anonymous")
@@ -58,8 +58,8 @@ QUANTIFIERS = frozenset(
 )
 _NEGATIVE = frozenset({"no", "none", "nobody", "neither", "either", "nothing", "noone"})
 _HEAD_ENDS = frozenset(
-    "of for at in from on with to by into about over under against between among near inside outside ( , who which "
-    "that whose whom".split()
+    "of for at in from on with to by into about over under against between among near inside outside across around "
+    "throughout within ( , who which that whose whom".split()
 )
 # a name ending in one of these names an organisation or a medium ("Rivers Watch International", "Estova Today")
 _ORG_NAME_ENDS = frozenset("international watch foundation institute inc corp ltd co group".split())
@@ -138,12 +138,13 @@ def classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int], h
         return Speaker("person", False, None, span, None)  # "he said", "his claim": the party is the last person's (the caller)
     if b - a == 1 and lows[a] in GROUP_PRONOUNS:
         return Speaker("group", False, None, span, None)
-    if lows[b - 1] in ("%", "percent") or (b - a >= 3 and lows[b - 2] == "in" and lows[b - 1].isdigit()):
+    if lows[b - 1] in ("%", "percent") or share_start(lows, b - 1, a) is not None:
         return Speaker("anonymous", True, None, span, None)  # "53% describe", "nine in 10 said": people polled
     first = doc.sentences[doc.tok_sent[a]].tok_start
-    end = _core_end(lows, a, b)
+    share = _fraction(lows, a, b)  # "6 in 10 white men", "two out of three Americans"
+    end = _core_end(lows, share or a, b)
     end = _strip_adjuncts(doc, a, end)
-    h0 = a
+    h0 = share or a
     while h0 < end - 1 and lows[h0] in _GENERIC:
         h0 += 1
     if lows[end - 1] in QUANTIFIERS and end < b and lows[end] == "of":
@@ -153,7 +154,10 @@ def classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int], h
             h0 += 1
         if h0 >= b:
             return None
-        end = _core_end(lows, h0, b)
+        if b - h0 == 1 and lows[h0] in ("them", "us", "those", "these"):
+            return Speaker("group", False, None, span, None)  # "most of them said": people named before
+        end = _strip_adjuncts(doc, h0, _core_end(lows, h0, b))  # "56 percent of Cuban-Americans polled"
+        share = h0
     party, kind = _party(parties, a, b)
     k = end - 1
     if k - 2 >= a and lows[k] in ("com", "org", "net", "gov") and lows[k - 1] == ".":
@@ -171,6 +175,8 @@ def classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int], h
             party, kind = _party(parties, n, b)
         # the name's own kind ("Amnesty's Luther" is a person whose party is Amnesty's)
         head_kind = _kind_at(parties, k) if parties is not None else None
+        if share is not None and n == k and lows[k].endswith("s") and not lows[k].endswith("ss"):
+            return Speaker("anonymous", True, party, span, None)  # "a majority of Republicans", "6 in 10 Americans"
         typ = _name_type(noun, lows[k], head_kind)
         return Speaker(typ, False, party, span, None)
     head = lows[k]
@@ -193,6 +199,8 @@ def classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int], h
     if head in QUANTIFIERS or is_human(head):
         if kind == "person":
             return Speaker("person", False, party, span, None)
+        if head in _BACK_QUANTIFIERS and end - h0 == 1:
+            return Speaker("group", False, None, span, None)  # "Both have promised": the people just named
         if head in QUANTIFIERS and (end - h0 == 1 and head not in _PEOPLE_QUANTIFIERS):
             return None  # "Two decades ago ...", "all point to": no people in it
         plural = head.endswith("s") or head in ("people", "men", "women", "children", "police", "staff")
@@ -211,13 +219,40 @@ _UNNAMED = frozenset(
     "operatives employee employees worker workers officer officers someone somebody boy girl guy lady allies ally "
     "associates confidants".split()
 )
-# quantifiers that stand for people on their own ("many say", "others argue"; not "all point to", "two decades")
-_PEOPLE_QUANTIFIERS = frozenset("some many most several few others those".split())
+# quantifiers that stand for people on their own ("many say", "others argue", "a majority favor"; not "all
+# point to", "two decades"); "both", "each" refer to people just named
+_PEOPLE_QUANTIFIERS = frozenset("some many most several few others those majority majorities minority".split())
+_BACK_QUANTIFIERS = frozenset({"both", "each"})
+_APPROXIMATELY = frozenset("about some nearly almost roughly only just over under around fewer more less than".split())
+
+
+def _fraction(lows: list[str], a: int, b: int) -> int | None:
+    """Where the people start after a share of them: "6 in 10 white men", "two out of three
+    Americans", "about one in five" (None when the phrase opens with no share)."""
+    i = a
+    while i < b and lows[i] in _APPROXIMATELY:
+        i += 1
+    if i + 2 >= b or not _number(lows[i]):
+        return None
+    if lows[i + 1] == "in" and _number(lows[i + 2]):
+        j = i + 3
+    elif i + 3 < b and lows[i + 1] == "out" and lows[i + 2] == "of" and _number(lows[i + 3]):
+        j = i + 4
+    else:
+        return None
+    return j if j < b else None
+
+
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+
+
+def _number(word: str) -> bool:
+    return word.isdigit() or word in _NUMBER_WORDS
 
 
 _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week weekend month year morning "
-    "afternoon evening night last this next earlier later ago".split()
+    "afternoon evening night last this next earlier later ago late early".split()
 )
 
 
@@ -228,7 +263,7 @@ def _strip_adjuncts(doc: Document, a: int, end: int) -> int:
     e = end
     while e - 1 > a and lows[e - 1] in _TIME_WORDS:
         e -= 1
-    if e - 1 > a and toks[e - 1][:1].islower() and lows[e - 1].endswith("ed") and lows[e - 2] not in _GENERIC:
+    if e - 1 > a and toks[e - 1][:1].islower() and (lows[e - 1].endswith("ed") or lows[e - 1] in ("taken", "done", "given")) and lows[e - 2] not in _GENERIC:
         e -= 1  # "A random survey conducted (by X)", "a report released (Wednesday)"
     return e if e > a else end
 
@@ -257,6 +292,8 @@ def _name_type(noun: str | None, last: str, kind: str | None) -> str:
             return "person"
     if last in _MEDIA_NAME_ENDS:
         return "media"
+    if last in lx["document"]:
+        return "document"  # "a national Gallup Poll", "the Mueller Report"
     if last in _ORG_NAME_ENDS or last in lx["organisation"]:
         return "organisation"
     return "person"
