@@ -154,12 +154,20 @@ def test_source_types(text, source_type):
          "An executive at the Clinton Foundation", "anonymous", True),
         ("Trump is viewed unfavorably, according to a national Gallup Poll taken last week.", "Gallup Poll taken",
          "document", False),
+        ("Most of those surveyed said the economy was weak.", "Most of those surveyed", "anonymous", True),
+        ("For example, Trump's recent evidence-free assertion that thousands cheered was false.", "Trump", "person", False),
     ],
 )
 def test_who_the_subject_is(text, source, source_type, anonymous):
     citations, _ = cites(text)
     last = citations[-1]
     assert (last["source"]["text"], last["source_type"], last["anonymous"]) == (source, source_type, anonymous)
+
+
+def test_a_claim_in_the_subject_ends_before_the_sentence_verb():
+    text = "For example, the ministry's recent claims that it hit only militants were false."
+    citations, _ = cites(text)
+    assert [(c["source"]["text"], content(text, c)) for c in citations] == [("the ministry", "it hit only militants")]
 
 
 def test_it_after_a_cited_document_is_that_document():

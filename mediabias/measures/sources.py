@@ -172,7 +172,7 @@ def _content(doc: Document, f: Found, after: int, s0: int, s1: int, claimed: set
         return (starts[obj[0]], ends[obj[1] - 1]), False, False
     in_subject = (
         (f.ante is not None and src is not None and lows[src[0]] in spans.RELATIVES and f.ante[0] <= s0 + 1)
-        or (cue.cls == "noun" and cue.start <= s0 + 1)
+        or (cue.cls == "noun" and (cue.start <= s0 + 1 or (src is not None and src[1] <= cue.start and _opens(doc, src[0], s0))))
         or (src is not None and src[0] - 1 > s0 and lows[src[0] - 1] in ("that", "which", "who") and _starts_sentence(doc, src[0] - 1, s0))
     )
     if src is None and spans.is_passive(doc, cue, s0) and cue.start - 1 >= s0 and (
@@ -197,6 +197,13 @@ def _relative_object(doc: Document, f: Found, after: int, s0: int, s1: int) -> t
     if after < s1 and lows[after] not in (",", ".", ";", ")") and lows[after] not in QUOTE_MARKS:
         return None
     return spans.relative_antecedent(doc, src[0] - 1, s0)
+
+
+def _opens(doc: Document, k: int, s0: int) -> bool:
+    """Does token ``k`` open its sentence (after a connective: "For example, Trump's assertion that")?"""
+    if k <= s0 + 1:
+        return True
+    return k - 1 > s0 and doc.lowers[k - 1] == "," and k - s0 <= 4
 
 
 def _starts_sentence(doc: Document, rel: int, s0: int) -> bool:

@@ -44,11 +44,14 @@ def source(doc: Document, cue: Cue, s0: int, s1: int, joined: bool | None = None
         return spans.trim(doc, a, cue.start)
     if cue.cls == "noun":  # "Trump's claim that", "his remarks:", "claims by Amnesty that", "Russian claims that"
         prev = cue.start - 1
-        while prev - 1 >= s0 and prev > cue.start - 3 and doc.tokens[prev][:1].islower() and lows[prev].isalpha() \
-                and lows[prev] not in POSSESSIVES and (lows[prev - 1] == "'s" or lows[prev - 1] in POSSESSIVES):
-            prev -= 1  # "the Islamic Republic's initial denial", "Tara Reade's recent allegation"
-        if prev >= s0 and lows[prev] == "'s":
-            return subject.possessor(doc, prev - 1, s0)
+        j = prev
+        while j >= s0 and j > cue.start - 4 and doc.tokens[j][:1].islower() and lows[j].replace("-", "").isalpha() \
+                and lows[j] not in POSSESSIVES and lows[j] not in ("the", "a", "an", "this", "these", "those", "that"):
+            j -= 1  # "the Islamic Republic's initial denial", "Trump's recent evidence-free assertion"
+        if j < prev and j >= s0 and (lows[j] in ("'s", "'") or lows[j] in POSSESSIVES):
+            prev = j
+        if prev >= s0 and (lows[prev] == "'s" or (lows[prev] == "'" and prev > s0 and lows[prev - 1].endswith("s"))):
+            return subject.possessor(doc, prev - 1, s0)  # (and "budget hawks' warnings")
         if prev >= s0 and lows[prev] in POSSESSIVES:
             return (prev, prev + 1)
         if end + 1 < s1 and lows[end] == "by":

@@ -208,6 +208,8 @@ def classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int], h
             # "the Democratic front-runner", "the researchers", "The plaintiff's lawyers": people named elsewhere
             return Speaker("person" if not plural else "group", False, party, span, head)
         return Speaker("anonymous", True, party, span, head if definite and not plural else None)
+    if head in _POLLED and end - h0 <= 2:
+        return Speaker("anonymous", True, party, span, None)
     return None
 
 
@@ -221,7 +223,11 @@ _UNNAMED = frozenset(
 )
 # quantifiers that stand for people on their own ("many say", "others argue", "a majority favor"; not "all
 # point to", "two decades"); "both", "each" refer to people just named
-_PEOPLE_QUANTIFIERS = frozenset("some many most several few others those majority majorities minority".split())
+_PEOPLE_QUANTIFIERS = frozenset(
+    "some many most several few others those majority majorities minority half two-thirds three-quarters "
+    "three-fourths".split()
+)
+_POLLED = frozenset("surveyed polled interviewed questioned sampled".split())  # "those surveyed said"
 _BACK_QUANTIFIERS = frozenset({"both", "each"})
 _APPROXIMATELY = frozenset("about some nearly almost roughly only just over under around fewer more less than".split())
 
