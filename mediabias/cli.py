@@ -13,6 +13,7 @@ from typing import Any, Callable
 import click
 
 from mediabias import __version__
+from mediabias.cli_corpus import Session, corpus_options, page_options, report_profiles, store_options, summarize_command
 from mediabias.cli_options import (
     engine_options,
     explain_option,
@@ -63,6 +64,7 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
     config = make_config(opts["party_specs"], opts["config_path"], opts["lexicon_specs"], opts.get("group_people"))
     fields = field_map(opts["field_specs"])
     if opts.get("engine") == "dask":
+        Session.refuse(opts, "--engine dask")  # the workers write their own output files
         return _run_dask(measures, opts, config, fields)
     if opts.get("explain"):
         if opts["fmt"] not in (None, "table"):
@@ -81,7 +83,9 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
         field_map=fields,
         stdin_jsonl=opts["stdin_jsonl"],
         max_bytes=opts["max_bytes"] or DEFAULT_MAX_BYTES,
+        html_field=opts.get("html_field"),
     )
+    session = Session.open(opts, config, measures)  # --db, --save-text
     show_progress = opts["progress"] if opts["progress"] is not None else sys.stderr.isatty()
     counts = {"done": 0, "failed": 0}
 
@@ -91,12 +95,13 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
             counts["failed"] += 1
             click.echo(f"mediabias: {record.get('source')}: {record['error']['message']}", err=True)
 
-    results = batch.run(items, config=config, measures=measures, jobs=opts["jobs"])
+    results = session.wrap(batch.run(items, config=config, measures=measures, jobs=opts["jobs"], known=session.known))
     if show_progress:
         from mediabias.inputs import estimate_count
         from mediabias.render.progress import with_progress
 
-        results = with_progress(results, estimate_count(opts["paths"], patterns=opts["patterns"]))
+        results = with_progress(results, estimate_count(opts["paths"], patterns=opts["patterns"]),
+                                note=session.progress_note)
     try:
         _render(measure, fmt, results, on_record, opts)
     except KeyboardInterrupt:
@@ -109,6 +114,8 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(EXIT_OK)
+    finally:
+        session.close()  # commits what the database has not yet written
     if counts["failed"]:
         ok = counts["done"] - counts["failed"]
         click.echo(f"mediabias: {counts['failed']} of {counts['done']} input(s) failed", err=True)
@@ -149,6 +156,16 @@ def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None], 
     records = (record for _, record in results)
     guard = _InterruptGuard()
     signal.signal(signal.SIGINT, guard.handler)
+    if measure == "summarize":
+        from mediabias.cli_corpus import write_summary
+
+        def counted(results):
+            for _, record in results:
+                on_record(record)
+                yield record
+
+        write_summary(counted(results), opts, fmt, out)
+        return
     if measure in ("compare", "report"):
         from mediabias.render.story import render_story
 
@@ -156,7 +173,8 @@ def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None], 
         for item, record in results:
             on_record(record)
             pairs.append((item, record))
-        render_story(measure, fmt, pairs, out, opts.get("output"))
+        render_story(measure, fmt, pairs, out, opts.get("output"),
+                     profiles=report_profiles(pairs, opts) if measure == "report" else None)
         return
     if fmt == "explain":
         from mediabias.render.explain import ExplainView
@@ -232,7 +250,7 @@ _command(
       mediabias score article.txt --explain
       mediabias score shards/ --engine dask --scheduler tcp://10.0.0.5:8786 --output-dir out/
     """,
-    extra=lambda f: explain_option(engine_options(f)),
+    extra=lambda f: store_options(page_options(explain_option(engine_options(f)))),
 )
 _command(
     "hedging",
@@ -247,7 +265,7 @@ _command(
       mediabias hedging articles/ --format jsonl | jq '.hedging.by_category'
       mediabias hedging article.txt --explain
     """,
-    extra=explain_option,
+    extra=lambda f: store_options(page_options(explain_option(f))),
 )
 _command(
     "sentiment",
@@ -262,7 +280,7 @@ _command(
       mediabias sentiment articles/ --config parties.toml --format json
       mediabias sentiment article.txt --explain
     """,
-    extra=explain_option,
+    extra=lambda f: store_options(page_options(explain_option(f))),
 )
 _command(
     "sources",
@@ -276,7 +294,7 @@ _command(
       mediabias sources articles/ --format csv > sources.csv
       mediabias sources article.txt --explain
     """,
-    extra=explain_option,
+    extra=lambda f: store_options(page_options(explain_option(f))),
 )
 _command(
     "parties",
@@ -292,6 +310,7 @@ _command(
       mediabias parties article.txt --format json | jq '.parties.parties[] | {name, mentions}'
       mediabias parties articles/ --config parties.toml
     """,
+    extra=lambda f: store_options(page_options(f)),
 )
 _command(
     "readability",
@@ -304,6 +323,7 @@ _command(
       mediabias readability articles/
       mediabias readability article.txt --format json
     """,
+    extra=lambda f: store_options(page_options(f)),
 )
 
 _command(
@@ -322,6 +342,7 @@ _command(
       mediabias compare examples/articles --format json
       jq -c 'select(.event_id == 0)' newswcl50_docs.jsonl | mediabias compare - --jsonl --text-field sentences
     """,
+    extra=page_options,
 )
 
 
@@ -332,14 +353,19 @@ _command(
     table, charts (party sentiment by outlet, citations by party, hedging by
     category) and every article with its spans highlighted (hover for the
     category or score). No external files or requests: it opens offline.
+    --by FIELD adds profiles of the groups (outlets ...): each measure's
+    mean with its 95% interval, as summarize computes them.
 
     \b
     Examples:
       mediabias report ../shared/seeds -o seeds.html
       mediabias report examples/articles -o examples/report.html
+      mediabias report corpus.jsonl --field outlet=source --by outlet -o profiles.html
     """,
-    extra=report_options,
+    extra=lambda f: corpus_options(by_default=None)(page_options(report_options(f))),
 )
+
+main.add_command(summarize_command(_run, input_options, EXIT_CODES_HELP))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -32,6 +32,7 @@ def analyze(
     source: str | None = None,
     meta: Mapping[str, Any] | None = None,
     encoding: str | None = None,
+    extractor: str | None = None,
 ) -> Report:
     """Analyse one article.
 
@@ -74,6 +75,7 @@ def analyze(
         meta=dict(meta or {}),
         encoding=encoding,
         skipped=tuple(skipped),
+        extractor=extractor,
         hedging=hedging_result,
         sentiment=sentiment_result,
         sources=sources_result if "sources" in wanted else None,
