@@ -73,7 +73,7 @@ def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
             continue
         if no_statement(doc, cue, s0, s1):
             continue
-        f = speaker(doc, parties, recent, cue, source(doc, cue, s0, s1, joined), si, s0, s1, headlines(si), joined)
+        f = speaker(doc, parties, recent, cue, source(doc, cue, s0, s1, joined), si, s0, s1, headlines.lazy(si), joined)
         if f is None:
             continue
         if f.src is None and cue.cls == "noun" and n_cue + 1 < len(cues) and cues[n_cue + 1].start - cue.end <= 4:
@@ -111,7 +111,8 @@ def score(doc: Document, parties: PartyIndex | None = None) -> SourcesResult:
     carried = _carried(doc, citations, quotes, owner)
     if carried:
         citations = sorted(citations + carried, key=lambda c: (c.cue or c.content)[0])
-    owner = quotes.assign([c.content for c in citations])
+    if carried or any(before == "block" for _, _, _, before in rows):
+        owner = quotes.assign([c.content for c in citations])
     words = [0] * len(citations)
     for k, w in zip(owner, quotes.words):
         if k is not None:

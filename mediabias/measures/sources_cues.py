@@ -300,6 +300,20 @@ class Headlines:
             got = self.memo[si] = _title_case(self.doc, s.tok_start, s.tok_end)
         return got
 
+    def lazy(self, si: int) -> "_Lazy":
+        """Sentence ``si``'s test, worked out only if something asks for its truth."""
+        return _Lazy(self, si)
+
+
+class _Lazy:
+    __slots__ = ("headlines", "si")
+
+    def __init__(self, headlines: Headlines, si: int) -> None:
+        self.headlines, self.si = headlines, si
+
+    def __bool__(self) -> bool:
+        return self.headlines(self.si)
+
 
 def _title_case(doc: Document, s0: int, s1: int) -> bool:
     """A headline: most words of four letters or more capitalised."""

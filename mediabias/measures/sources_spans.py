@@ -109,9 +109,11 @@ def left_np(doc: Document, k: int, floor: int, strict: bool = False) -> tuple[in
         return None
     if lows[k] in _PRONOUNS:
         return (k, k + 1)
-    share = share_start(lows, k, floor)
-    if share is not None:
-        return (share, k + 1)  # "47% say", "six in 10 said": people polled
+    low = lows[k]
+    if low == "%" or low[:1].isdigit() or low in _SMALL_NUMBERS:
+        share = share_start(lows, k, floor)
+        if share is not None:
+            return (share, k + 1)  # "47% say", "six in 10 said": people polled
     if not (toks[k][0].isalpha() or any(c.isalpha() for c in toks[k])) or lows[k] in _STOP:
         return None
     a = k
