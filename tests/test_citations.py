@@ -40,6 +40,9 @@ def content(text, c):
         "Amnesty International has written a scathing rebuke of the plan.",
         "The use violates the resolution. It also contradicts a statement issued by the ministry.",
         "No one has seriously suggested they are fake.",
+        "How many confirmed cases will be reported on May 17?",
+        "The number of temporary jobs, usually considered a harbinger of future growth, fell 2,000.",
+        'Patriarchy is also dismantled: "We almost forgot to mention the law of equality."',
         # an agentless passive cites someone only when something is said
         "After that, an interview with the doctor was posted to YouTube and other sites.",
         "The exchanges took place before it was known that the ambassador was among the dead.",
@@ -168,6 +171,18 @@ def test_a_claim_in_the_subject_ends_before_the_sentence_verb():
     text = "For example, the ministry's recent claims that it hit only militants were false."
     citations, _ = cites(text)
     assert [(c["source"]["text"], content(text, c)) for c in citations] == [("the ministry", "it hit only militants")]
+
+
+def test_a_stance_inside_what_a_named_source_says_is_theirs():
+    text = ("That is an indication that consumers are also feeling the bite from rising rates, "
+            "according to Gapen of Barclays.")
+    citations, d = cites(text)
+    assert [(c["cue"]["text"], c["source"]["text"]) for c in citations] == [("according to", "Gapen of Barclays")]
+    assert d["anonymous"] == 0
+    text = "The officer was identified as Patrick Underwood, said his family."
+    citations, _ = cites(text)
+    assert [(c["source"]["text"], content(text, c)) for c in citations] == [
+        ("his family", "The officer was identified as Patrick Underwood")]
 
 
 def test_it_after_a_cited_document_is_that_document():

@@ -235,7 +235,8 @@ def _reported(doc: Document, rows, k: int) -> bool:
     for g, content, _, before in rows[k + 1 : k + 4]:
         if g.si != f.si:
             break
-        if before is True and not said and g.cue.cls not in _WEAK and content is not None and content[0] <= at < content[1]:
+        later = before is True or (g.cue.cls == "phrase" and content is not None and content[1] <= doc.tok_starts[g.cue.start])
+        if later and not said and g.cue.cls not in _WEAK and content is not None and content[0] <= at < content[1]:
             return True  # (a stance with its own complement is a nested attribution: "a resolution which demanded
             # that ...", "Officials declined to comment, a spokesman said")
     for g, content, _, before in reversed(rows[max(0, k - 3) : k]):

@@ -329,6 +329,9 @@ def _title_case(doc: Document, s0: int, s1: int) -> bool:
 
 
 _NOT_VERBS = DETERMINERS | PREPOSITIONS | frozenset("and or but that which this these those".split())
+_COUNTING = frozenset("many few several more most numerous".split())
+_OBJECT_PRONOUNS = frozenset("him her them it us me you himself herself themselves".split())
+_BE = frozenset("is are was were be been being 's".split())
 _MARKUP = frozenset({"<", "/", "@", "#"})
 # after these a verb form is a gerund or an infinitive ("for supporting", "to say": the verb before is the cue)
 _AFTER_PREP_NO = frozenset({"to", "for", "of", "with", "about", "on", "at", "from", "into", "in"})
@@ -346,6 +349,10 @@ def _keep(doc: Document, i: int, j: int, classes: tuple, s0: int, s1: int, agent
     lows, toks = doc.lowers, doc.tokens
     prev = lows[i - 1] if i > s0 else ""
     nxt = lows[j] if j < s1 else ""
+    if prev in _COUNTING and lows[i].endswith("ed") and nxt.isalpha() and toks[j][:1].islower() and not (
+        nxt in _NOT_VERBS or nxt in COMPLEMENT_WORDS or nxt in _OBJECT_PRONOUNS
+    ):
+        return None  # "many confirmed cases", "several reported deaths": an adjective (not "many believed that")
     if classes == _SPEECH_ONLY and prev not in _NOT_PLAIN and (i == s0 or not toks[i][0].isupper()):
         # the common case ("he said"): a reporting verb that is never a noun, after an ordinary word
         return "speech" if lows[i] not in _NEEDS_TOPIC or nxt in _TOPIC else None
@@ -359,6 +366,11 @@ def _keep(doc: Document, i: int, j: int, classes: tuple, s0: int, s1: int, agent
         if _speaker_colon(doc, i, s0, s1):
             return "colon"
         if nxt in QUOTE_MARKS and i - 1 > s0 and toks[i - 1][0].islower() and lows[i - 1] not in _NOT_VERBS:
+            k = i - 2
+            while k >= s0 and (lows[k] in ADVERBS or lows[k] in ("not", "n't") or lows[k].endswith("ly")):
+                k -= 1
+            if k >= s0 and lows[k] in _BE and lows[i - 1].endswith("ed"):
+                return None  # "Patriarchy is also dismantled: '...'": a passive says nothing
             return "verb-colon"
         return None
     after_det = (prev in DETERMINERS and not _clitic_verb(doc, i - 1)) or (prev == "'" and _plural_possessive(doc, i - 1))

@@ -349,6 +349,10 @@ def source_right(doc: Document, k: int, end: int) -> tuple[int, int] | None:
         return None
     if lows[k] in ("he", "she", "they", "we", "i"):
         return (k, k + 1)
+    if lows[k] in ("his", "her", "their", "its"):
+        # '..., said his family.' (not '..., said his plan would work')
+        np = right_np(doc, k, end)
+        return np if np is not None and (np[1] >= end or lows[np[1]] in (",", ".", ";")) else None
     if not (toks[k][0].isupper() or lows[k] in ("the", "a", "an", "one", "two", "three", "several", "many", "another")):
         # '"...," said retired Army Lt. Gen. Mick Bednarek', 'said spokesman John Kirby', 'tweeted another'
         if not any(toks[t][:1].isupper() for t in range(k + 1, min(end, k + 5))):

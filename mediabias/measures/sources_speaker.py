@@ -18,7 +18,9 @@ from mediabias.lexicons import load_words
 from mediabias.measures import sources_spans as spans
 from mediabias.measures import sources_subject as subject
 from mediabias.measures import sources_types as types
-from mediabias.measures.sources_cues import COPULAS, DETERMINERS, POSSESSIVES, QUOTE_MARKS, Cue, skip_adverbials, skip_left
+from mediabias.measures.sources_cues import (
+    COPULAS, DETERMINERS, POSSESSIVES, PREPOSITIONS, QUOTE_MARKS, Cue, skip_adverbials, skip_left,
+)
 from mediabias.measures.sources_resolve import Recent
 from mediabias.text.document import Document
 
@@ -75,7 +77,13 @@ def source(doc: Document, cue: Cue, s0: int, s1: int, joined: bool | None = None
         while start - 1 >= s0 and (lows[start - 1] in COPULAS or lows[start - 1] in ("very", "so", "not", "also", "increasingly", "deeply")):
             start -= 1
     src = spans.source_left(doc, start, s0)
+    if src is not None and src[0] - 2 >= s0 and lows[src[0] - 1] in PREPOSITIONS and (
+        lows[src[0] - 2] in ("said", "says", "told", "wrote", "writes") or lows[src[0] - 2].endswith("ed")
+    ):
+        return None  # "said in a staff note": the object of a preposition after a verb is no subject
     before = lows[start - 1] if start > s0 else ""
+    if cue.cls != "speech":
+        return src  # only a verb of speech comes before its speaker ("..., usually considered a harbinger")
     if (src is None and (not before or before in (",", ":") or before in QUOTE_MARKS)) or (src is not None and lows[src[0]] == "it" and src[1] - src[0] == 1 and before in QUOTE_MARKS):
         # inverted order: '"...," said X', 'Said Comey, "..."'
         right = spans.source_right(doc, end, s1)
