@@ -125,8 +125,8 @@ _SHARE_TOKEN = re.compile(r"e-mail|[a-z]+", re.I)
 _MD_LINK = re.compile(r"\[([^\]\n]{0,200})\]\([^)\n]{0,300}\)")
 _URL_END = re.compile(r"(?:<?https?://\S+>?|www\.\S+)\s*$", re.I)
 _MARKS = re.compile(r"^[\s#>*_\-\u2022|\[]+|[\s*_\]]+$")
+_MARK_CHARS = frozenset(" \t\r\f\v#>*_-\u2022|[]\u00a0")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
-_NORM = re.compile(r"[\W_]+")
 _CLOSE_QUOTES = "\"\u201d\u00bb'\u2019"
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]*_]*\s*$")
 
@@ -138,8 +138,12 @@ def _prompts() -> re.Pattern:
 
 def _clean(line: str) -> str:
     """The line with markdown marks and links stripped ("[READ MORE: x](#)" -> "READ MORE: x")."""
-    line = _MD_LINK.sub(r"\1", line)
-    return _MARKS.sub("", line)
+    if "](" in line:
+        line = _MD_LINK.sub(r"\1", line)
+    first, last = line[:1], line[-1:]
+    if first in _MARK_CHARS or last in _MARK_CHARS or first.isspace() or last.isspace():
+        line = _MARKS.sub("", line)
+    return line
 
 
 def _words(line: str) -> list[str]:
@@ -214,7 +218,7 @@ def find(text: str) -> list[Skipped]:
         if kind == "byline" and raw.lstrip()[:1] in "-\u2014\u2013" and k and text[lines[k - 1][0] : lines[k - 1][1]].rstrip()[-1:] in _CLOSE_QUOTES:
             kind = None  # '"...?"' then '-- Sen. Graham': who said the quotation, not a byline
         if kind is None and len(words) >= 3:
-            key = _NORM.sub(" ", clean.lower()).strip()
+            key = " ".join(words).lower()
             prev = seen.get(key)
             if prev is not None and (prev == k - 1 or len(words) >= REPEAT_WORDS):
                 kind = "repeat"  # an image's alt text then its caption; a paragraph printed twice
@@ -293,9 +297,9 @@ def _tail(cleaned, kinds, doubled) -> None:
             n_rest += 1
             words_rest += len(words)
             longest = max(longest, len(words))
+            if longest > 40 or words_rest > 400:
+                break  # no header before this line can qualify (the common case: a paragraph of the body)
             headlines += _title_case(words)
-        if words_rest > 400:
-            break
     if first is not None:
         kinds[first] = kinds[first] or "read-more"
         for j in range(first + 1, len(cleaned)):
