@@ -4,7 +4,12 @@
 
 * a file is one article (``.txt``, ``.md`` or anything else read as text);
 * a directory is walked recursively in sorted order, skipping hidden files
-  and folders; ``glob`` patterns choose the files (default: every file);
+  and folders; ``glob`` patterns choose the files (default: every file).
+  The walk reads regular files only: a FIFO, socket or device inside a
+  folder is never opened (it could block the batch forever), and a
+  symbolic link to a folder is not followed (it could loop, or leave the
+  tree); both are reported through ``notify`` and skipped.  A sub-folder
+  that cannot be listed becomes an error item, so the batch reports it;
 * ``-`` is standard input (one article, or a corpus with ``jsonl=True``);
 * ``.jsonl`` / ``.ndjson`` files are corpora: one JSON object per line with
   the article in ``text`` (or ``text_field``; a list of strings -- sentences
@@ -15,6 +20,12 @@ Bytes are decoded here: UTF-8 (with or without BOM), UTF-16 with a BOM,
 otherwise the encoding charset-normalizer detects; the encoding is reported
 when it is not plain UTF-8.  An input that cannot be read becomes an Item
 with ``error`` set, so a batch goes on with the others.
+
+Names and strings are made writable here, once: a file name that is not
+UTF-8 is shown with backslash escapes (``caf\\xff.txt``), and a lone
+surrogate from a JSON ``\\udXXX`` escape -- not a character, and not
+writable as UTF-8 -- is read as U+FFFD, one character for one, so every
+offset is unchanged.
 """
 
 from __future__ import annotations
@@ -22,10 +33,12 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
+import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Iterable, Iterator, Mapping
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping
 
 from mediabias.report import META_FIELDS
 
@@ -36,6 +49,11 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 # it).  16 MiB still takes a 10 MB single-line file.  --max-bytes raises it.
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 _BINARY_SNIFF = 8192
+# JSONL ids and meta fields deeper than this are refused: a record carries them
+# to the output, and a batch sends them to its workers (pickle gives up near 1,000).
+MAX_FIELD_DEPTH = 32
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")  # a JSON escape of a surrogate (a pair's half, or lone)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +72,26 @@ class InputError(Exception):
     def __init__(self, kind: str, message: str) -> None:
         super().__init__(message)
         self.kind = kind
+
+
+def display_name(path: str | os.PathLike) -> str:
+    """``path`` as text that can be written anywhere: bytes of a file name that
+    are not UTF-8 (decoded by Python as lone surrogates) become ``\\xNN``."""
+    name = os.fspath(path)
+    if not _LONE_SURROGATE.search(name):
+        return name
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def without_lone_surrogates(value: Any) -> Any:
+    """``value`` (a JSON value) with every lone surrogate replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [without_lone_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {without_lone_surrogates(k): without_lone_surrogates(v) for k, v in value.items()}
+    return value
 
 
 def decode_bytes(data: bytes) -> tuple[str, str | None]:
@@ -104,18 +142,65 @@ def _read_path(path: Path, max_bytes: int) -> bytes:
         raise InputError("io", e.strerror or str(e)) from None
 
 
-def _walk(root: Path, patterns: tuple[str, ...]) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            if patterns and not any(fnmatch.fnmatch(name, p) for p in patterns):
-                continue
-            yield Path(dirpath) / name
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A path the walk did not read: ``failed`` ones (a folder that cannot be
+    listed) become error items; the others (special files, links to folders)
+    are only reported."""
+
+    path: str
+    message: str
+    failed: bool = False
 
 
-def _expand(paths: Iterable[str], patterns: tuple[str, ...]) -> Iterator[str | Path]:
+def _special(mode: int) -> str:
+    for test, what in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return what
+    return "not a regular file"
+
+
+def _walk(root: Path, patterns: tuple[str, ...]) -> Iterator[Path | Skipped]:
+    """Regular files under ``root``, depth first, each folder's files before its
+    sub-folders, names sorted; what is not read is yielded as :class:`Skipped`."""
+    try:
+        with os.scandir(root) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as e:
+        yield Skipped(display_name(root), f"cannot read folder: {e.strerror or e}", failed=True)
+        return
+    folders = []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(path)
+                continue
+            if entry.is_symlink() and entry.is_dir():
+                yield Skipped(display_name(path), "a symbolic link to a folder, not followed "
+                                                  "(name it on the command line to read it)")
+                continue
+            if patterns and not any(fnmatch.fnmatch(entry.name, p) for p in patterns):
+                continue
+            if entry.is_file():  # a regular file, or a link to one
+                yield path
+                continue
+            if entry.is_symlink() and not os.path.exists(path):
+                yield Skipped(display_name(path), "a broken symbolic link", failed=True)
+                continue
+            what = _special(os.stat(path).st_mode)
+        except OSError as e:
+            yield Skipped(display_name(path), f"cannot read: {e.strerror or e}", failed=True)
+            continue
+        yield Skipped(display_name(path), f"{what}, not read (name it on the command line to read it as a stream)")
+    for folder in folders:
+        yield from _walk(folder, patterns)
+
+
+def _expand(paths: Iterable[str], patterns: tuple[str, ...]) -> Iterator[str | Path | Skipped]:
     for p in paths:
         if p == "-":
             yield "-"
@@ -135,6 +220,9 @@ def estimate_count(paths: Iterable[str], *, patterns: tuple[str, ...] = ()) -> i
     for p in _expand(paths, patterns):
         if p == "-":
             return None
+        if isinstance(p, Skipped):
+            total += p.failed
+            continue
         if p.suffix.lower() in JSONL_SUFFIXES:
             try:
                 with p.open("rb") as fh:
@@ -156,11 +244,20 @@ def iter_inputs(
     stdin_jsonl: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
+    notify: Callable[[str], None] | None = None,
 ) -> Iterator[Item]:
-    """Items for every article named by ``paths``, in order."""
+    """Items for every article named by ``paths``, in order.  ``notify`` is
+    called with a message for each path a folder walk skipped (special files,
+    links to folders); a folder that cannot be read is an error item."""
     fields = {k: k for k in META_FIELDS}
     fields.update(field_map or {})
     for p in _expand(paths, patterns):
+        if isinstance(p, Skipped):
+            if p.failed:
+                yield Item(p.path, p.path, error=("io", p.message))
+            elif notify is not None:
+                notify(f"{p.path}: {p.message}")
+            continue
         if p == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             if stdin_jsonl:
@@ -169,7 +266,7 @@ def iter_inputs(
                 data = stream.read(max_bytes + 1)
                 yield _text_item("-", "<stdin>", data, max_bytes)
             continue
-        name = str(p)
+        name = display_name(p)
         if p.suffix.lower() in JSONL_SUFFIXES:
             try:
                 fh = p.open("rb")
@@ -197,6 +294,31 @@ def _text_item(id: str, source: str, data: bytes, max_bytes: int) -> Item:
     return Item(id, source, text=text, encoding=encoding)
 
 
+def _number_or_literal(literal: str) -> Any:
+    """A JSON number Python cannot hold as a finite number (1e400, NaN,
+    Infinity, an integer of more than 4,300 digits) is kept as its text, so the
+    line is still read and the record stays valid JSON."""
+    try:
+        value = float(literal) if any(c in literal for c in ".eE") else int(literal)
+    except ValueError:
+        return literal
+    return value if value == value and value not in (float("inf"), float("-inf")) else literal
+
+
+def _loads(line: bytes) -> Any:
+    return json.loads(line, parse_float=_number_or_literal, parse_int=_number_or_literal,
+                      parse_constant=_number_or_literal)
+
+
+def _too_deep(value: Any, limit: int) -> bool:
+    if not isinstance(value, (list, dict)):
+        return False
+    if limit <= 0:
+        return True
+    items = value.values() if isinstance(value, dict) else value
+    return any(_too_deep(v, limit - 1) for v in items)
+
+
 def _iter_jsonl(
     fh: BinaryIO, name: str, text_field: str, id_field: str, fields: Mapping[str, str], max_bytes: int
 ) -> Iterator[Item]:
@@ -212,22 +334,35 @@ def _iter_jsonl(
                 line = fh.readline(max_bytes + 1)
             yield Item(f"{name}:{lineno}", f"{name}:{lineno}", error=("too_large", f"line {lineno} is longer than the limit of {max_bytes:,} bytes (see --max-bytes)"))
             continue
+        if lineno == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]  # a byte-order mark some Windows tools write
+        line = line.rstrip(b"\r\n")  # so that an error's column is on this line
         if not line.strip():
             continue
         source = f"{name}:{lineno}"
         try:
-            obj = json.loads(line)
+            obj = _loads(line)
         except UnicodeDecodeError as e:
             yield Item(source, source, error=("decode", f"line {lineno}: not UTF-8 ({e.reason})"))
             continue
         except json.JSONDecodeError as e:
             yield Item(source, source, error=("json", f"line {lineno}: malformed JSON ({e.msg} at column {e.colno})"))
             continue
+        except RecursionError:
+            yield Item(source, source, error=("json", f"line {lineno}: JSON nested too deeply to read"))
+            continue
+        if _SURROGATE_ESCAPE.search(line):
+            obj = without_lone_surrogates(obj)
         if not isinstance(obj, dict):
             yield Item(source, source, error=("json", f"line {lineno}: expected a JSON object, got {type(obj).__name__}"))
             continue
         meta = {k: obj[f] for k, f in fields.items() if obj.get(f) is not None}
         raw_id = obj.get(id_field)
+        deep = next((f for f in (*fields.values(), id_field) if _too_deep(obj.get(f), MAX_FIELD_DEPTH)), None)
+        if deep is not None:
+            yield Item(source, source, error=("field", f"line {lineno}: field {deep!r} is nested more than "
+                                                       f"{MAX_FIELD_DEPTH} levels deep"))
+            continue
         item_id = str(raw_id) if raw_id is not None else source
         text = obj.get(text_field)
         if isinstance(text, list) and all(isinstance(t, str) for t in text):
