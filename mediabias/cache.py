@@ -16,8 +16,8 @@ turns the cache off.  The folder is safe to delete at any time.
 
 The folder stays small: an entry is touched when it is read, and writing a
 new one removes the least recently used entries beyond :data:`MAX_ENTRIES`
-files or :data:`MAX_BYTES` bytes (the packaged word lists need about 15
-files and 1.2 MB; a new party set or word list adds one entry only when it
+files or :data:`MAX_BYTES` bytes (the packaged word lists need 8
+files and 1.1 MB; a new party set or word list adds one entry only when it
 is large enough to be worth caching, see ``PhraseMatcher``).  Only files
 named as this module names them are ever removed.
 """

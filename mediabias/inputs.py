@@ -334,8 +334,6 @@ def _iter_jsonl(
                 line = fh.readline(max_bytes + 1)
             yield Item(f"{name}:{lineno}", f"{name}:{lineno}", error=("too_large", f"line {lineno} is longer than the limit of {max_bytes:,} bytes (see --max-bytes)"))
             continue
-        if lineno == 1 and line.startswith(b"\xef\xbb\xbf"):
-            line = line[3:]  # a byte-order mark some Windows tools write
         line = line.rstrip(b"\r\n")  # so that an error's column is on this line
         if not line.strip():
             continue

@@ -241,6 +241,6 @@ def test_deep_nesting_is_an_error_item_not_a_crash(tmp_path):
     assert items[2].error is None and items[2].meta == {"title": [[1]]}
 
 
-def test_a_byte_order_mark_before_the_first_line_is_ignored(tmp_path):
-    items = _jsonl(tmp_path, b'\xef\xbb\xbf{"text": "One."}', b'{"text": "Two."}')
+def test_a_byte_order_mark_before_a_line_is_ignored(tmp_path):
+    items = _jsonl(tmp_path, b'\xef\xbb\xbf{"text": "One."}', b'\xef\xbb\xbf{"text": "Two."}')
     assert [i.text for i in items] == ["One.", "Two."]

@@ -121,3 +121,17 @@ def test_a_record_is_counted_only_once_its_text_is_written(writer, monkeypatch):
     assert [r["id"] for r in counted] == ["r0", "r1", "r2"]
     if writer == "jsonl":
         assert [json.loads(line)["id"] for line in out.getvalue().splitlines()] == ["r0", "r1", "r2"]
+
+
+@pytest.mark.parametrize("writer", ["jsonl", "json"])
+def test_one_record_is_one_line_for_any_line_reader(writer):
+    # U+0085, U+2028 and U+2029 are line breaks to Python's str.splitlines (and were to
+    # JavaScript): inside a JSON string they are written as escapes
+    rec = {"id": "x", "title": "a\x85b\u2028c\u2029d"}
+    out = io.StringIO()
+    {"jsonl": records.write_jsonl, "json": records.write_json}[writer]([rec], out, lambda r: None)
+    text = out.getvalue()
+    assert "\x85" not in text and "\u2028" not in text and "\u2029" not in text
+    assert json.loads(text) == rec
+    if writer == "jsonl":
+        assert len(text.splitlines()) == 1

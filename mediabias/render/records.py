@@ -30,8 +30,19 @@ Record = dict[str, Any]
 Guard = Callable[[], ContextManager]
 
 
-def _dumps(record: Record) -> str:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+# Characters some line readers take for line breaks (Python's str.splitlines,
+# JavaScript before ES2019): written as escapes, so one record is one line.
+_LINE_SEPARATORS = re.compile("[\x85\u2028\u2029]")
+
+
+def _escape_separators(text: str) -> str:
+    if _LINE_SEPARATORS.search(text):  # only inside strings: JSON's own syntax is ASCII
+        return _LINE_SEPARATORS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text
+
+
+def _dumps(record: Record, **layout: Any) -> str:
+    return _escape_separators(json.dumps(record, ensure_ascii=False, **(layout or {"separators": (",", ":")})))
 
 
 def write_jsonl(
@@ -54,9 +65,9 @@ def write_json(
         if n == 1:
             first = r
             continue
-        text = json.dumps(r, ensure_ascii=False, indent=2)
+        text = _dumps(r, indent=2)
         if n == 2:
-            text = "[\n" + json.dumps(first, ensure_ascii=False, indent=2) + ",\n" + text
+            text = "[\n" + _dumps(first, indent=2) + ",\n" + text
         else:
             text = ",\n" + text
         with guard():
@@ -66,7 +77,7 @@ def write_json(
             on_record(r)
     with guard():
         if n == 1:
-            write_text(out, json.dumps(first, ensure_ascii=False, indent=2) + "\n")
+            write_text(out, _dumps(first, indent=2) + "\n")
         elif n >= 2:
             write_text(out, "\n]\n")
         else:
