@@ -27,7 +27,7 @@ def test_gazetteer_entries_are_well_formed():
     assert {"Russia", "Amnesty International", "United Nations", "Human Rights Watch"} <= set(gaz)
     seen = {}
     for name, entry in gaz.items():
-        assert entry["kind"] in {"country", "organisation", "armed_group", "media"}
+        assert entry["kind"] in {"country", "organisation", "group", "media"}
         assert entry["aliases"], name
         for alias in entry["aliases"]:
             assert alias not in seen, f"{alias!r} is an alias of both {seen.get(alias)} and {name}"

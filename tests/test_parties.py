@@ -107,8 +107,9 @@ def test_summary_lists_every_alias_with_its_count():
     d = parties.summary(idx).to_dict()
     assert d["user_defined"] is True
     assert d["parties"] == [{
-        "name": "Russia", "kind": "user", "affiliation": None, "mentions": 3, "people": [],
+        "name": "Russia", "kind": "country", "user_defined": True, "affiliation": None, "mentions": 3, "people": [],
         "aliases": [{"text": "Russia", "mentions": 0}, {"text": "Moscow", "mentions": 2}, {"text": "kremlin", "mentions": 1}],
+        "role_nouns": [],
     }]
 
 
@@ -162,7 +163,7 @@ def test_descriptors_refer_back_to_the_organisation_named_last():
     )
     doc, idx = detect(text)
     descriptors = [doc.text[m.start:m.end] for m in idx.mentions if m.via == "descriptor"]
-    assert descriptors == ["NGO", "London-based rights group"]
+    assert descriptors == ["NGO", "rights group", "group"]
     assert all(m.party == "Amnesty International" for m in idx.mentions if m.via == "descriptor")
     _, none = detect("The NGO said it had no evidence.")
     assert none.mentions == []

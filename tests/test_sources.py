@@ -246,4 +246,5 @@ def test_a_definite_description_takes_the_party_of_the_source_it_refers_back_to(
     by_source = {r[2]: (r[3], r[5]) for r in rows}
     assert by_source["The ministry"] == ("organisation", "Russia")
     assert by_source["The report"] == ("document", "Amnesty International")
-    assert by_source["The group"] == ("organisation", None)  # no earlier source had "group" in it
+    # "the group" refers back to the organisation named before it (a descriptor mention of Amnesty)
+    assert by_source["The group"] == ("organisation", "Amnesty International")

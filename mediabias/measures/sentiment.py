@@ -86,6 +86,7 @@ class Evidence:
     speaker_party: str | None = None
     words: tuple[tuple[int, int, float], ...] = ()
     person: str | None = None  # the person mentioned, when grouped into a party
+    via: str | None = None  # how the parties measure found the mention ("name", "role noun" ...)
 
     def to_dict(self, text: str) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -104,6 +105,8 @@ class Evidence:
         }
         if self.person is not None:
             d["person"] = self.person
+        if self.via is not None:
+            d["via"] = self.via
         return d
 
 
@@ -120,6 +123,7 @@ class PartySentiment:
     affiliation: str | None
     evidence: tuple[Evidence, ...]
     text: str = ""
+    user_defined: bool = False
 
     @property
     def score(self) -> float | None:
@@ -137,6 +141,7 @@ class PartySentiment:
         return {
             "name": self.name,
             "kind": self.kind,
+            "user_defined": self.user_defined,
             "aliases": list(self.aliases),
             "affiliation": self.affiliation,
             "mentions": len(self.evidence),
@@ -274,13 +279,13 @@ def score(doc: Document, parties: PartyIndex, *, sources: Any = None, group_peop
             voice, speaker, speaker_party = ("quoted" if in_quote else "author"), None, None
         by_party.setdefault(folded.get(m.party, m.party), []).append(
             Evidence(text[m.start : m.end], m.start, m.end, p[2] - p[0], lab, tuple(p), window[0], window[1], in_quote,
-                     voice, speaker, speaker_party, tuple(words), m.party if m.party in folded else None)
+                     voice, speaker, speaker_party, tuple(words), m.party if m.party in folded else None, m.via)
         )
     out = []
     for name, ev in by_party.items():
         p = parties.parties[name]
         # user parties list their configured aliases; detected ones the forms found
-        aliases = p.aliases if p.kind == "user" else tuple(dict.fromkeys(e.text for e in ev))
-        out.append(PartySentiment(name, p.kind, aliases, p.affiliation, tuple(ev), text))
+        aliases = p.aliases if p.user_defined else tuple(dict.fromkeys(e.text for e in ev))
+        out.append(PartySentiment(name, p.kind, aliases, p.affiliation, tuple(ev), text, p.user_defined))
     out.sort(key=lambda p: (-len(p.evidence), p.name))
     return SentimentResult(tuple(out), group_people)

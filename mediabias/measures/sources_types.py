@@ -63,11 +63,15 @@ def classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int] | 
     if parties is not None:
         for i in range(a, b):
             m = parties.mention_at_token(i)
-            if m is not None:
-                p = parties.parties[m.party]
-                party = parties.party_of(m.party)
-                ptype = p.kind
-                if p.kind == "person":
+            if m is not None and (m.kind != "place" or parties.party_of(m.party) != m.party):
+                party = parties.party_of(m.party)  # a place speaks only for its country ("in Damascus")
+            # what the words name, not the party's kind: a user party's aliases decide whose
+            # source it is, never whether it is a person ("Irina Vasko" of "Estova", or a name
+            # the config does not list)
+            kind = parties.kind_at_token(i)
+            if kind is not None:
+                ptype = kind
+                if ptype == "person":
                     break
     end = b
     for i in range(a + 1, b):
@@ -99,7 +103,7 @@ def classify(doc: Document, parties: PartyIndex | None, span: tuple[int, int] | 
             return "anonymous", True, party
     if ptype == "media" or head in _MEDIA_HEADS:
         return "media", False, party
-    if ptype in ("organisation", "armed_group", "country", "user") or head in _ORG_HEADS:
+    if ptype in ("organisation", "group", "country") or head in _ORG_HEADS:
         return "organisation", False, party
     if head in _GROUP_PRONOUNS:
         return "anonymous", False, party

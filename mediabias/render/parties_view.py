@@ -56,6 +56,10 @@ class PartiesView:
                     aliases.append(", ")
                 aliases.append(a["text"], style="" if a["mentions"] else "dim red")
                 aliases.append(f" ({a['mentions']})", style="dim")
+            for i, a in enumerate(p.get("role_nouns", [])):  # "the group (2)": role nouns referring back
+                aliases.append(", " if p["aliases"] or i else "")
+                aliases.append(f"the {a['text']}", style="italic")
+                aliases.append(f" ({a['mentions']})", style="dim")
             t.add_row(cell(p["name"]), p["kind"], str(p["mentions"]), cell(p.get("affiliation")), aliases,
                       cell(", ".join(p.get("people", []))))
             self._collect(p)
