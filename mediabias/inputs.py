@@ -215,7 +215,8 @@ def _expand(paths: Iterable[str], patterns: tuple[str, ...]) -> Iterator[str | P
 def estimate_count(paths: Iterable[str], *, patterns: tuple[str, ...] = ()) -> int | None:
     """How many items ``iter_inputs`` will yield, for a progress bar's ETA:
     files are counted, JSONL lines counted by their line breaks (a fast
-    byte scan); None when standard input is among the paths."""
+    byte scan); None when standard input, or a JSONL stream named on the
+    command line (a FIFO: counting would consume it), is among the paths."""
     total = 0
     for p in _expand(paths, patterns):
         if p == "-":
@@ -224,6 +225,8 @@ def estimate_count(paths: Iterable[str], *, patterns: tuple[str, ...] = ()) -> i
             total += p.failed
             continue
         if p.suffix.lower() in JSONL_SUFFIXES:
+            if not p.is_file():
+                return None
             try:
                 with p.open("rb") as fh:
                     total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))

@@ -244,3 +244,13 @@ def test_deep_nesting_is_an_error_item_not_a_crash(tmp_path):
 def test_a_byte_order_mark_before_a_line_is_ignored(tmp_path):
     items = _jsonl(tmp_path, b'\xef\xbb\xbf{"text": "One."}', b'\xef\xbb\xbf{"text": "Two."}')
     assert [i.text for i in items] == ["One.", "Two."]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_the_progress_estimate_never_reads_a_stream(tmp_path):
+    from mediabias.inputs import estimate_count
+
+    os.mkfifo(tmp_path / "corpus.jsonl")  # opening it to count lines would block, then consume it
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    assert estimate_count([str(tmp_path / "corpus.jsonl")]) is None
+    assert estimate_count([str(tmp_path)]) == 1  # inside a folder it is skipped, as the walk skips it
