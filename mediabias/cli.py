@@ -73,6 +73,9 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
     from mediabias import batch
     from mediabias.inputs import DEFAULT_MAX_BYTES, iter_inputs
 
+    if sys.stdout is None and measure != "report":  # started with standard output closed (>&-)
+        _say("cannot write the output: standard output is closed")
+        sys.exit(EXIT_ERROR)
     config = make_config(opts["party_specs"], opts["config_path"], opts["lexicon_specs"], opts.get("group_people"))
     fields = field_map(opts["field_specs"])
     if opts.get("engine") == "dask":

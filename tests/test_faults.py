@@ -305,6 +305,13 @@ def test_a_bad_config_is_a_message_and_exit_1(tmp_path, content):
     assert p.returncode == 1 and "Traceback" not in p.stderr.decode() and str(path) in p.stderr.decode()
 
 
+@LINUX
+def test_a_closed_standard_output_is_a_message_and_exit_1():
+    p = subprocess.run([sys.executable, "-m", "mediabias", "score", str(EXAMPLES), "-j", "1"], stderr=subprocess.PIPE,
+                       text=True, timeout=120, preexec_fn=lambda: os.close(1))  # as `mediabias score ... >&-`
+    assert p.returncode == 1 and p.stderr == "mediabias: cannot write the output: standard output is closed\n"
+
+
 def test_a_closed_pipe_is_quiet():
     p = subprocess.run(f"{sys.executable} -m mediabias score {EXAMPLES} {EXAMPLES} -f jsonl -j 1 | head -c 10",
                        shell=True, capture_output=True, text=True, timeout=120)
