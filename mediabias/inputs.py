@@ -163,41 +163,48 @@ def _special(mode: int) -> str:
 
 def _walk(root: Path, patterns: tuple[str, ...]) -> Iterator[Path | Skipped]:
     """Regular files under ``root``, depth first, each folder's files before its
-    sub-folders, names sorted; what is not read is yielded as :class:`Skipped`."""
-    try:
-        with os.scandir(root) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except OSError as e:
-        yield Skipped(display_name(root), f"cannot read folder: {e.strerror or e}", failed=True)
-        return
-    folders = []
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        path = Path(entry.path)
+    sub-folders, names sorted; what is not read is yielded as :class:`Skipped`.
+    A stack, not recursion: a tree thousands of folders deep is still walked."""
+    stack = [root]
+    while stack:
+        folder = stack.pop()
         try:
-            if entry.is_dir(follow_symlinks=False):
-                folders.append(path)
-                continue
-            if entry.is_symlink() and entry.is_dir():
-                yield Skipped(display_name(path), "a symbolic link to a folder, not followed "
-                                                  "(name it on the command line to read it)")
-                continue
-            if patterns and not any(fnmatch.fnmatch(entry.name, p) for p in patterns):
-                continue
-            if entry.is_file():  # a regular file, or a link to one
-                yield path
-                continue
-            if entry.is_symlink() and not os.path.exists(path):
-                yield Skipped(display_name(path), "a broken symbolic link", failed=True)
-                continue
-            what = _special(os.stat(path).st_mode)
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
         except OSError as e:
-            yield Skipped(display_name(path), f"cannot read: {e.strerror or e}", failed=True)
+            yield Skipped(display_name(folder), f"cannot read folder: {e.strerror or e}", failed=True)
             continue
-        yield Skipped(display_name(path), f"{what}, not read (name it on the command line to read it as a stream)")
-    for folder in folders:
-        yield from _walk(folder, patterns)
+        folders = []
+        for entry in entries:
+            if not entry.name.startswith("."):
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(Path(entry.path))
+                else:
+                    yield from _entry(entry, patterns)
+        stack.extend(reversed(folders))
+
+
+def _entry(entry: os.DirEntry, patterns: tuple[str, ...]) -> Iterator[Path | Skipped]:
+    """A folder's entry that is not a folder: the file to read, or why not."""
+    path = Path(entry.path)
+    try:
+        if entry.is_symlink() and entry.is_dir():
+            yield Skipped(display_name(path), "a symbolic link to a folder, not followed "
+                                              "(name it on the command line to read it)")
+            return
+        if patterns and not any(fnmatch.fnmatch(entry.name, p) for p in patterns):
+            return
+        if entry.is_file():  # a regular file, or a link to one
+            yield path
+            return
+        if entry.is_symlink() and not os.path.exists(path):
+            yield Skipped(display_name(path), "a broken symbolic link", failed=True)
+            return
+        what = _special(os.stat(path).st_mode)
+    except OSError as e:
+        yield Skipped(display_name(path), f"cannot read: {e.strerror or e}", failed=True)
+        return
+    yield Skipped(display_name(path), f"{what}, not read (name it on the command line to read it as a stream)")
 
 
 def _expand(paths: Iterable[str], patterns: tuple[str, ...]) -> Iterator[str | Path | Skipped]:

@@ -254,3 +254,18 @@ def test_the_progress_estimate_never_reads_a_stream(tmp_path):
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
     assert estimate_count([str(tmp_path / "corpus.jsonl")]) is None
     assert estimate_count([str(tmp_path)]) == 1  # inside a folder it is skipped, as the walk skips it
+
+
+def test_a_tree_thousands_of_folders_deep_is_walked(tmp_path):
+    folders = [tmp_path]
+    for _ in range(1200):  # a recursive walk stops near 1,000 (os.makedirs too, hence the loop)
+        folders.append(folders[-1] / "d")
+        folders[-1].mkdir()
+    (folders[-1] / "x.txt").write_text("Deep.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Top.", encoding="utf-8")
+    try:
+        assert [i.text for i in iter_inputs([str(tmp_path)])] == ["Top.", "Deep."]
+    finally:
+        (folders[-1] / "x.txt").unlink()
+        for folder in reversed(folders[1:]):  # shutil.rmtree recurses as well
+            folder.rmdir()
