@@ -173,6 +173,8 @@ TEXTS = {
               "\u0446\u0435\u043b\u044f\u043c. Officials said so.",
     "shift_jis": "\u56fd\u9632\u7701\u306f\u3001\u653b\u6483\u306f\u8ecd\u4e8b\u76ee\u6a19\u306e\u307f\u3092\u5bfe\u8c61\u3068"
                  "\u3057\u305f\u3068\u8ff0\u3079\u305f\u3002\u6c11\u9593\u4eba\u304c\u6b7b\u4ea1\u3057\u305f\u53ef\u80fd\u6027\u304c\u3042\u308b\u3002",
+    "utf-32": "Officials said the strikes may have hit Aleppo \u2014 \u201callegedly\u201d. \U0001f600",
+    "utf-16-le": "Officials said the strikes may have hit Aleppo \u2014 no byte-order mark. Les frappes \u00e9taient pr\u00e9cises.",
     "gb18030": "\u56fd\u9632\u90e8\u8868\u793a\uff0c\u7a7a\u88ad\u53ea\u9488\u5bf9\u519b\u4e8b\u76ee\u6807\u3002\u636e\u4eba\u6743"
                "\u7ec4\u7ec7\u79f0\uff0c\u53ef\u80fd\u6709\u5e73\u6c11\u6b7b\u4ea1\u3002",
 }
@@ -181,7 +183,16 @@ TEXTS = {
 def _encoded(text: str, encoding: str) -> bytes:
     if encoding == "utf-16-be":
         return b"\xfe\xff" + text.encode("utf-16-be")
-    return text.encode(encoding)
+    return text.encode(encoding)  # utf-16-le: no byte-order mark
+
+
+def test_utf8_with_a_stray_byte_is_analysed_not_lost(tmp_path):
+    text = "Le minist\u00e8re a d\u00e9clar\u00e9 que les frappes \u00e9taient \u00ab tr\u00e8s pr\u00e9cises \u00bb. " * 4
+    data = text.encode("utf-8")
+    (tmp_path / "a.txt").write_bytes(data[:40] + b"\x92" + data[40:])
+    p = mb("score", tmp_path / "a.txt")
+    (record,) = records(p)
+    assert p.returncode == 0 and record["encoding"] == "utf-8" and record["chars"] == len(text) + 1
 
 
 def test_every_encoding_decodes_with_correct_spans(tmp_path):

@@ -269,3 +269,33 @@ def test_a_tree_thousands_of_folders_deep_is_walked(tmp_path):
         (folders[-1] / "x.txt").unlink()
         for folder in reversed(folders[1:]):  # shutil.rmtree recurses as well
             folder.rmdir()
+
+
+def test_utf32_and_utf16_without_a_byte_order_mark():
+    text = "Officials said the strikes may have hit Aleppo. Les frappes \u00e9taient pr\u00e9cises. " * 3
+    assert decode_bytes(text.encode("utf-32")) == (text, "utf-32")  # its mark once read as UTF-16: NULs everywhere
+    assert decode_bytes(text.encode("utf-16-le")) == (text, "utf-16-le")  # once "binary data (NUL bytes)"
+    assert decode_bytes(text.encode("utf-16-be")) == (text, "utf-16-be")
+
+
+def test_utf8_with_a_stray_byte_stays_utf8():
+    # a scraped page, UTF-8 but for one Windows-1252 quote: once "no text encoding could be detected"
+    text = "Le minist\u00e8re a d\u00e9clar\u00e9 \u2014 \u00ab tr\u00e8s pr\u00e9cises \u00bb \u2014 que l\u2019arm\u00e9e \u00e9tait pr\u00eate. " * 5
+    data = text.encode("utf-8")
+    data = data[:50] + b"\x92" + data[50:]
+    decoded, encoding = decode_bytes(data)
+    assert encoding == "utf-8" and decoded == data.decode("utf-8", "replace") and decoded.count("\ufffd") == 1
+    assert len(decoded) == len(text) + 1
+
+
+def test_bytes_that_are_no_text_stay_an_error():
+    import pytest as _pytest
+
+    from mediabias.inputs import InputError
+
+    with _pytest.raises(InputError) as e:
+        decode_bytes(bytes(range(128, 256)) * 10)
+    assert e.value.kind == "decode"
+    with _pytest.raises(InputError) as e:
+        decode_bytes(b"\x00\x01\x02\x03" * 100)
+    assert e.value.kind == "binary"
