@@ -59,7 +59,7 @@ except ImportError:  # the fuzzing suite skips without it
 else:
     _FUZZ = dict(deadline=None, print_blob=True,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-    settings.register_profile("default", max_examples=60, **_FUZZ)
+    settings.register_profile("default", max_examples=40, **_FUZZ)
     settings.register_profile("ci", max_examples=3000, **_FUZZ)
     settings.register_profile("long", max_examples=int(os.environ.get("MEDIABIAS_FUZZ_EXAMPLES", "100000")),
                               database=None, **_FUZZ)

@@ -26,7 +26,7 @@ def test_user_parties_and_measure_subsets(text, parties, measures):
     check_parties_and_measures(text, parties, measures)
 
 
-@settings(max_examples=scaled(0.05, floor=2))
+@settings(max_examples=scaled(0.005, floor=1))
 @given(linear_units())
 def test_time_grows_linearly(unit):
     """CPU time, best of three, 20 kB against 200 kB of the same generated text."""
