@@ -312,12 +312,18 @@ def iter_inputs(
                 notify(f"{p.path}: {p.message}")
             continue
         if p == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            if stdin_jsonl:
+            stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+            if stream is None:  # started with standard input closed (<&-)
+                yield Item("-", "<stdin>", error=("io", "standard input is closed"))
+            elif stdin_jsonl:
                 yield from _iter_jsonl(stream, "<stdin>", text_field, id_field, fields, max_bytes)
             else:
-                data = stream.read(max_bytes + 1)
-                yield _text_item("-", "<stdin>", data, max_bytes)
+                try:
+                    data = stream.read(max_bytes + 1)
+                except OSError as e:
+                    yield Item("-", "<stdin>", error=("io", e.strerror or str(e)))
+                else:
+                    yield _text_item("-", "<stdin>", data, max_bytes)
             continue
         name = display_name(p)
         if p.suffix.lower() in JSONL_SUFFIXES:
@@ -377,7 +383,12 @@ def _iter_jsonl(
 ) -> Iterator[Item]:
     lineno = 0
     while True:
-        line = fh.readline(max_bytes + 1)
+        try:
+            line = fh.readline(max_bytes + 1)
+        except OSError as e:  # an I/O error part-way: the lines read so far stand
+            where = f"{name}:{lineno + 1}"
+            yield Item(where, where, error=("io", f"line {lineno + 1}: {e.strerror or e}; the rest is not read"))
+            break
         if not line:
             break
         lineno += 1

@@ -323,6 +323,13 @@ def test_a_closed_standard_output_is_a_message_and_exit_1():
     assert p.returncode == 1 and p.stderr == "mediabias: cannot write the output: standard output is closed\n"
 
 
+@LINUX
+def test_a_closed_standard_input_is_an_error_record():
+    p = subprocess.run([sys.executable, "-m", "mediabias", "score", "-"], capture_output=True, text=True, timeout=120,
+                       stdin=None, preexec_fn=lambda: os.close(0))  # as `mediabias score - <&-`
+    assert p.returncode == 1 and json.loads(p.stdout)["error"] == {"kind": "io", "message": "standard input is closed"}
+
+
 def test_a_closed_pipe_is_quiet():
     p = subprocess.run(f"{sys.executable} -m mediabias score {EXAMPLES} {EXAMPLES} -f jsonl -j 1 | head -c 10",
                        shell=True, capture_output=True, text=True, timeout=120)

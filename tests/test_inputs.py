@@ -299,3 +299,23 @@ def test_bytes_that_are_no_text_stay_an_error():
     with _pytest.raises(InputError) as e:
         decode_bytes(b"\x00\x01\x02\x03" * 100)
     assert e.value.kind == "binary"
+
+
+def test_read_errors_on_a_stream_become_error_items(monkeypatch):
+    class Failing(io.BytesIO):
+        def readline(self, size=-1):
+            if self.tell() > 0:
+                raise OSError(5, "Input/output error")
+            return super().readline(size)
+
+        def read(self, size=-1):
+            raise OSError(5, "Input/output error")
+
+    items = list(iter_inputs(["-"], stdin_jsonl=True, stdin=Failing(b'{"text": "A."}\n{"text": "B."}\n')))
+    assert [(i.text, i.error) for i in items] == [
+        ("A.", None), (None, ("io", "line 2: Input/output error; the rest is not read"))]
+    (item,) = iter_inputs(["-"], stdin=Failing(b"x"))
+    assert item.error == ("io", "Input/output error")
+    monkeypatch.setattr(sys, "stdin", None)  # started with standard input closed
+    (item,) = iter_inputs(["-"])
+    assert item.error == ("io", "standard input is closed")
