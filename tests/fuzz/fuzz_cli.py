@@ -126,3 +126,23 @@ def check_corpus(corpus, jobs: int = 2, twice: bool = False) -> None:
             assert problems(text, record) == [], source
         if twice:
             assert score(root, 1 if jobs == 2 else 2).stdout == p.stdout
+
+
+VIEWS = (["score", "-f", "table"], ["hedging", "-f", "table"], ["sentiment", "-f", "table"], ["sources", "-f", "table"],
+         ["parties", "-f", "table"], ["score", "--explain"])
+
+
+def check_views(text: str, view: int, colour: bool) -> None:
+    """A terminal view of any article exits 0 and carries none of the article's
+    escape sequences (in-process, through click's runner: the text arrives on stdin)."""
+    from click.testing import CliRunner
+
+    from mediabias.cli import main
+
+    env = {"COLUMNS": "100", **({"FORCE_COLOR": "1", "TERM": "xterm-256color"} if colour else {"NO_COLOR": "1"})}
+    r = CliRunner().invoke(main, [*VIEWS[view], "-", "-j", "1"], input=text.encode("utf-8"), env=env)
+    assert r.exit_code in (0, 1), (r.exit_code, r.output[-2000:], r.exception)  # 1: binary-looking input
+    out = r.stdout
+    assert "\x1b]" not in out and "\x9b" not in out and "\u202e" not in out and "\x07" not in out
+    if not colour:
+        assert "\x1b" not in out

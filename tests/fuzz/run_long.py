@@ -14,7 +14,10 @@ What runs (each property with its own hypothesis search, no example database):
   at most 15x the CPU time);
 * ``--cli M`` (default 300) generated corpora of files and JSON Lines through
   ``mediabias score`` in a real process (exit code, one record per input,
-  valid JSON Lines, the same properties per record, -j 1 = -j 2).
+  valid JSON Lines, the same properties per record, -j 1 = -j 2);
+* N/200 (at least 10) generated articles through the terminal views (tables,
+  detail views, --explain; colour and NO_COLOR): exit 0, none of the article's
+  escape sequences on the terminal.
 
 ``--jobs 2`` splits each property's examples over two processes with different
 seeds.  The summary counts every input tried and every failure (a failure stops
@@ -35,13 +38,13 @@ from datetime import date
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-PROPERTIES = ("analyze", "parties", "linear", "cli")
+PROPERTIES = ("analyze", "parties", "linear", "cli", "views")
 
 
 def _run_property(name: str, examples: int, seed: int) -> dict:
     """In this process: run one property on ``examples`` inputs; counts and failure."""
     sys.path.insert(0, str(HERE))
-    from fuzz_cli import check_corpus, corpora
+    from fuzz_cli import VIEWS, check_corpus, check_views, corpora
     from fuzz_properties import check_analyze, check_linear, check_parties_and_measures
     from fuzz_strategies import MEASURE_SETS, articles, linear_units, party_specs
     from hypothesis import HealthCheck, given, settings
@@ -62,6 +65,8 @@ def _run_property(name: str, examples: int, seed: int) -> dict:
                     counted(check_parties_and_measures)),
         "linear": ((linear_units(),), counted(check_linear)),
         "cli": ((corpora, st.sampled_from([1, 2]), st.booleans()), counted(check_corpus)),
+        "views": ((articles(surrogates=False, max_pieces=25), st.integers(0, len(VIEWS) - 1), st.booleans()),
+                  counted(check_views)),
     }
     args, body = strategies[name]
 
@@ -101,7 +106,7 @@ def main() -> None:
         return _worker(args)
 
     plan = {"analyze": args.examples, "parties": args.examples // 10, "linear": max(5, args.examples // 2000),
-            "cli": args.cli}
+            "cli": args.cli, "views": max(10, args.examples // 200)}
     results = []
     t0 = time.monotonic()
     for name in args.only or PROPERTIES:

@@ -16,8 +16,9 @@ import pytest
 
 pytest.importorskip("hypothesis")
 
-from fuzz_cli import check_corpus, corpora
+from fuzz_cli import VIEWS, check_corpus, check_views, corpora
 from fuzz_properties import scaled
+from fuzz_strategies import articles
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,3 +27,9 @@ from hypothesis import strategies as st
 @given(corpora, st.sampled_from([1, 2]), st.booleans())
 def test_cli_batches_of_generated_corpora(corpus, jobs, twice):
     check_corpus(corpus, jobs, twice)
+
+
+@settings(max_examples=scaled(0.01, floor=2))
+@given(articles(surrogates=False, max_pieces=25), st.integers(0, len(VIEWS) - 1), st.booleans())
+def test_terminal_views_of_generated_articles(text, view, colour):
+    check_views(text, view, colour)
