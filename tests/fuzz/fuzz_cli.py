@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from mediabias.inputs import without_lone_surrogates
 from mediabias.render.safe import terminal_text
 
-ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le-bom", "cp1252", "latin-1", "koi8-r", "shift_jis"]
+ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le-bom", "utf-16-le", "utf-32", "cp1252", "latin-1", "koi8-r",
+             "shift_jis", "gb18030"]
 BROKEN_LINES = [
     '{"id": "cut", "text":', "{not json", "[1, 2]", '"just a string"', '{"id": "no text"}', '{"text": 5}',
     '{"text": "NaN date", "date": NaN}', '{"text": "big", "date": 1e400}', '{"text": ["a list", "of sentences"]}',
