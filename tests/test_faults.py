@@ -123,6 +123,7 @@ def test_a_sigkilled_worker_costs_exactly_its_chunk(tmp_path):
             break
     assert p.returncode == 3 and [r["id"] for r in recs] == [f"a{i}" for i in range(300)]
     assert 1 <= len(failed) <= CHUNK_ITEMS and all("signal 9" in r["error"]["message"] for r in failed)
+    assert f"{len(failed)} of 300 input(s) failed" in err
 
 
 @LINUX

@@ -93,7 +93,7 @@ import threading
 
 import pytest
 
-from mediabias.inputs import Skipped, display_name
+from mediabias.inputs import display_name
 
 
 def _names(items, root):
