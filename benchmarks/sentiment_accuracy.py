@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import time
 from pathlib import Path
@@ -64,12 +65,19 @@ def persent(path: Path, baseline: bool) -> dict:
 
     t = sentiment.thresholds()["document"]
     neutral = tf.predict([0.0] * len(tf.FEATURES))  # a mention with no evidence
-    scores, gold, halves, base = [], [], [], []
+    scores, gold, halves, base, by_probs = [], [], [], [], []
+    mentions: dict[int, list[str]] = {0: [], 1: [], 2: []}  # mention labels by the document's gold label
+    silent: dict[int, int] = {0: 0, 1: 0, 2: 0}
     found = 0
     for index, entity, text, g in sd.persent_documents(path):
-        s = sd.persent_score(text, entity)
+        party = sd.persent_party(text, entity)
+        s = None if party is None else party.score
         found += s is not None
         scores.append(0.0 if s is None else s)
+        by_probs.append(1 if party is None else mean_probability_class(party.evidence))
+        if party is not None:
+            mentions[g] += [e.label for e in party.evidence]
+            silent[g] += sum(1 for e in party.evidence if e.words == () and e.score == 0.0)
         gold.append(g)
         halves.append(int(index) % 2)
         if baseline:
@@ -88,14 +96,59 @@ def persent(path: Path, baseline: bool) -> dict:
             if x != h:
                 pred[i] = sd.label_index(scores[i], pos, neg)
     out["two-fold"] = sd.macro_f1(gold, pred)
+    # the class of the mentions' mean probabilities (after the mention offsets): nothing is chosen
+    # on PerSenT, so this one figure is also the estimate for unseen data
+    out["mean_probabilities"] = sd.macro_f1(gold, by_probs)
     out["entity_found"] = found
+    out["mention_labels_by_document_label"] = {
+        sd.LABELS[g]: {"mentions": len(labs), **{c: round(labs.count(c) / len(labs), 3) if labs else 0.0 for c in sd.LABELS},
+                       "silent": round(silent[g] / len(labs), 3) if labs else 0.0}
+        for g, labs in mentions.items()}
     if baseline:
         out["vader_document"] = sd.macro_f1(gold, base)
     return out
 
 
+def mean_probability_class(evidence) -> int:
+    """The class of a party's mentions' mean probabilities, after the mention offsets (the label rule
+    of issue 11, measured here; 1, neutral, when there is no mention)."""
+    if not evidence:
+        return 1
+    off = tf.model().offsets
+    mean = [sum(e.probabilities[k] for e in evidence) / len(evidence) for k in range(3)]
+    z = (math.log(mean[0]) + off[0], math.log(mean[1]), math.log(mean[2]) + off[1])
+    return max(range(3), key=z.__getitem__)
+
+
+def seeds(folder: Path, names: list[str]) -> dict:
+    """Mean mention score (and label counts) toward each party in ``names``, article by article,
+    as ``mediabias score`` finds the parties (automatic detection, the sources measure's speakers)."""
+    from mediabias.measures import parties, sources
+    from mediabias.text.document import Document
+
+    out = {}
+    for path in sorted(folder.glob("*.txt")):
+        doc = Document(path.read_text(encoding="utf-8"))
+        index = parties.detect(doc)
+        result = sentiment.score(doc, index, sources=sources.score(doc, index))
+        row = {}
+        for p in result.parties:
+            if p.name in names:
+                labels = [e.label for e in p.evidence]
+                row[p.name] = {"score": round(p.score, 3), "mentions": len(labels),
+                               **{c: labels.count(c) for c in sd.LABELS},
+                               "silent": sum(1 for e in p.evidence if e.words == () and e.score == 0.0)}
+        out[path.name] = row
+    return out
+
+
 def _print(name: str, figures: dict) -> None:
     for system, f in figures.items():
+        if system == "mention_labels_by_document_label":
+            for g, d in f.items():
+                print(f"  {name:<8} mentions in {g} documents: {d['mentions']}, labelled negative {d['negative']:.3f} "
+                      f"neutral {d['neutral']:.3f} positive {d['positive']:.3f} (no evidence: {d['silent']:.3f})")
+            continue
         if not isinstance(f, dict):
             print(f"  {system}: {f}")
             continue
@@ -111,6 +164,10 @@ def main() -> None:
     ap.add_argument("--baseline", action="store_true", help="also score VADER on the whole sentence / document")
     ap.add_argument("--train", action="store_true", help="also report NewsMTSC train (the split the model was fitted on)")
     ap.add_argument("--skip-persent", action="store_true", help="NewsMTSC only (faster)")
+    ap.add_argument("--seeds", type=Path, metavar="DIR",
+                    help="also the mean score toward --seed-party in each article of DIR (e.g. ../shared/seeds)")
+    ap.add_argument("--seed-party", action="append", metavar="NAME",
+                    help="a party for --seeds (repeatable; default: Russia and Amnesty International)")
     args = ap.parse_args()
 
     t0 = time.perf_counter()
@@ -129,6 +186,14 @@ def main() -> None:
         print("PerSenT dev (document-level, 3 classes)")
         result["persent"] = persent(path, args.baseline)
         _print("persent", result["persent"])
+    if args.seeds is not None:
+        names = args.seed_party or ["Russia", "Amnesty International"]
+        result["seeds"] = seeds(args.seeds, names)
+        print(f"Seeds ({args.seeds}): mean mention score toward each party (mentions: negative/neutral/positive, no evidence)")
+        for article, row in result["seeds"].items():
+            cells = [f"{n} {row[n]['score']:+.3f} ({row[n]['mentions']}: {row[n]['negative']}/{row[n]['neutral']}/"
+                     f"{row[n]['positive']}, {row[n]['silent']})" for n in names if n in row]
+            print(f"  {article[:24]:<24} " + "   ".join(cells))
     result["seconds"] = round(time.perf_counter() - t0, 1)
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -33,6 +33,13 @@ PERSENT_LABEL = {"Negative": 0, "Neutral": 1, "Positive": 2}
 
 def newsmtsc_targets(path: Path) -> Iterator[tuple[list[float], dict[str, float], int, int]]:
     """(named features, word features, gold label index, sentence number) for every target in a NewsMTSC file."""
+    for reader, a, b, gold, sid in newsmtsc_mentions(path):
+        yield (*reader.features(a, b), gold, sid)
+
+
+def newsmtsc_mentions(path: Path) -> Iterator[tuple[sentiment.Reader, int, int, int, int]]:
+    """(reader of the target's sentence, target token start, end, gold label index, sentence number)
+    for every target in a NewsMTSC file."""
     with path.open(encoding="utf-8") as fh:
         for sid, line in enumerate(fh):
             if not line.strip():
@@ -51,7 +58,7 @@ def newsmtsc_targets(path: Path) -> Iterator[tuple[list[float], dict[str, float]
             mentions = index.mentions + [Mention(doc.tok_starts[a], doc.tok_ends[b - 1], "target", a, b, "alias") for a, b, _ in spans]
             reader = sentiment.Reader(doc, mentions, sources.score(doc, index))
             for a, b, gold in spans:
-                yield (*reader.features(a, b), gold, sid)
+                yield reader, a, b, gold, sid
 
 
 def persent_documents(path: Path) -> Iterator[tuple[str, str, str, int]]:
@@ -73,12 +80,18 @@ def target_aliases(entity: str) -> tuple[str, ...]:
     return tuple(aliases)
 
 
-def persent_score(text: str, entity: str, group_people: bool = False) -> float | None:
-    """The article's mean mention score toward ``entity`` (None when it is never found)."""
+def persent_party(text: str, entity: str, group_people: bool = False) -> sentiment.PartySentiment | None:
+    """The sentiment result for ``entity`` in the article (None when it is never found)."""
     doc = Document(text)
     index = parties.detect(doc, {entity: target_aliases(entity)})
     result = sentiment.score(doc, index, sources=sources.score(doc, index), group_people=group_people)
     party = next((p for p in result.parties if p.name == entity), None)
+    return party if party is not None and party.evidence else None
+
+
+def persent_score(text: str, entity: str, group_people: bool = False) -> float | None:
+    """The article's mean mention score toward ``entity`` (None when it is never found)."""
+    party = persent_party(text, entity, group_people)
     return party.score if party is not None else None
 
 

@@ -33,7 +33,7 @@ import itertools
 import os
 import signal
 import sys
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from mediabias.pipeline import MEASURES, analyze
 from mediabias.config import Config
@@ -69,6 +69,7 @@ def analyze_item(item: Item, config: Config, measures: tuple[str, ...] = MEASURE
             source=item.source,
             meta=item.meta,
             encoding=item.encoding,
+            extractor=item.extractor,
         )
         return report.to_dict()
     except MemoryError:
@@ -185,20 +186,27 @@ def run(
     config: Config | None = None,
     measures: tuple[str, ...] = MEASURES,
     jobs: int | None = None,
+    known: Callable[[Item], Record | None] | None = None,
 ) -> Iterator[tuple[Item, Record]]:
-    """``(item, record)`` for each of ``items``, in input order."""
+    """``(item, record)`` for each of ``items``, in input order.
+
+    ``known(item)``, when given, is asked in this process before an item is
+    dispatched: a record it returns is used as it is and the item is not
+    analysed (a results database that resumes, :mod:`mediabias.db`)."""
     config = config or Config()
     jobs = default_jobs() if not jobs or jobs < 1 else jobs
     it = iter(items)
     head = list(itertools.islice(it, SERIAL_BELOW))
     if jobs == 1 or len(head) < SERIAL_BELOW:
         for item in itertools.chain(head, it):
-            yield item, analyze_item(item, config, measures)
+            record = known(item) if known is not None else None
+            yield item, record if record is not None else analyze_item(item, config, measures)
         return
-    yield from _parallel(_chunks(itertools.chain(head, it)), config, measures, jobs)
+    yield from _parallel(_chunks(itertools.chain(head, it)), config, measures, jobs, known)
 
 
-def _parallel(chunks: Iterator[list[Item]], config: Config, measures: tuple[str, ...], jobs: int):
+def _parallel(chunks: Iterator[list[Item]], config: Config, measures: tuple[str, ...], jobs: int,
+              known: Callable[[Item], Record | None] | None = None):
     import multiprocessing as mp  # not on the start-up path of a one-file run
     from multiprocessing.connection import wait
 
@@ -211,6 +219,7 @@ def _parallel(chunks: Iterator[list[Item]], config: Config, measures: tuple[str,
         workers.append(_Worker(ctx, config, measures, workers))
     sent: dict[int, list[Item]] = {}  # chunk id -> items, until written
     done: dict[int, list[Record]] = {}
+    stored: dict[int, list[Record | None]] = {}  # chunk id -> records known before dispatch (None: analysed)
     next_id = next_out = 0
     exhausted = False
     window = jobs * WINDOW_PER_JOB
@@ -223,6 +232,14 @@ def _parallel(chunks: Iterator[list[Item]], config: Config, measures: tuple[str,
                         exhausted = True
                         break
                     sent[next_id] = chunk
+                    if known is not None:
+                        records = [known(item) for item in chunk]
+                        if None not in records:  # all stored: no worker needed
+                            done[next_id] = records
+                            next_id += 1
+                            continue
+                        stored[next_id] = records
+                        chunk = [item for item, record in zip(chunk, records) if record is None]
                     w.chunk_id = next_id
                     next_id += 1
                     try:
@@ -230,7 +247,11 @@ def _parallel(chunks: Iterator[list[Item]], config: Config, measures: tuple[str,
                     except (OSError, ValueError):
                         pass  # the worker died while idle: its sentinel is ready, handled below
             while next_out in done:
-                for item, record in zip(sent.pop(next_out), done.pop(next_out)):
+                records = done.pop(next_out)
+                if next_out in stored:  # put the analysed records between the stored ones
+                    analysed = iter(records)
+                    records = [r if r is not None else next(analysed) for r in stored.pop(next_out)]
+                for item, record in zip(sent.pop(next_out), records):
                     yield item, record
                 next_out += 1
             busy = [w for w in workers if w.chunk_id is not None]
@@ -253,7 +274,9 @@ def _parallel(chunks: Iterator[list[Item]], config: Config, measures: tuple[str,
                         continue
                 if w.process.sentinel in ready or not w.process.is_alive():
                     w.process.join()
-                    done[w.chunk_id] = _died(sent[w.chunk_id], w.process.exitcode)
+                    cid = w.chunk_id
+                    held = sent[cid] if cid not in stored else [i for i, r in zip(sent[cid], stored[cid]) if r is None]
+                    done[cid] = _died(held, w.process.exitcode)
                     w.conn.close()
                     workers[i] = _Worker(ctx, config, measures, [o for o in workers if o is not w])
         for w in workers:

@@ -15,6 +15,7 @@ from typing import Any, Callable
 import click
 
 from mediabias import __version__
+from mediabias.cli_corpus import Session, corpus_options, page_options, report_profiles, store_options, summarize_command
 from mediabias.cli_options import (
     engine_options,
     explain_option,
@@ -79,6 +80,7 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
     config = make_config(opts["party_specs"], opts["config_path"], opts["lexicon_specs"], opts.get("group_people"))
     fields = field_map(opts["field_specs"])
     if opts.get("engine") == "dask":
+        Session.refuse(opts, "--engine dask")  # the workers write their own output files
         return _run_dask(measures, opts, config, fields)
     if opts.get("explain"):
         if opts["fmt"] not in (None, "table"):
@@ -98,7 +100,9 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
         stdin_jsonl=opts["stdin_jsonl"],
         max_bytes=opts["max_bytes"] or DEFAULT_MAX_BYTES,
         notify=lambda message: _say(f"skipped {message}"),
+        html_field=opts.get("html_field"),
     )
+    session = Session.open(opts, config, measures)  # --db, --save-text
     show_progress = opts["progress"] if opts["progress"] is not None else sys.stderr.isatty()
     counts = {"done": 0, "failed": 0}
 
@@ -108,12 +112,13 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
             counts["failed"] += 1
             _say(f"{record.get('source')}: {record['error']['message']}")
 
-    results = batch.run(items, config=config, measures=measures, jobs=opts["jobs"])
+    results = session.wrap(batch.run(items, config=config, measures=measures, jobs=opts["jobs"], known=session.known))
     if show_progress:
         from mediabias.inputs import estimate_count
         from mediabias.render.progress import with_progress
 
-        results = with_progress(results, estimate_count(opts["paths"], patterns=opts["patterns"]))
+        results = with_progress(results, estimate_count(opts["paths"], patterns=opts["patterns"]),
+                                note=session.progress_note)
     guard = _InterruptGuard()
     try:
         _render(measure, fmt, results, on_record, opts, guard)
@@ -133,6 +138,8 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
         what = "cannot write the output" if e.errno in _OUTPUT_ERRNOS else "error"
         _say(f"{what}: {e.strerror or e}")
         sys.exit(EXIT_ERROR)
+    finally:
+        session.close()  # commits what the database has not yet written
     if counts["failed"]:
         ok = counts["done"] - counts["failed"]
         _say(f"{counts['failed']} of {counts['done']} input(s) failed")
@@ -204,6 +211,16 @@ def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None], 
         results = ((terminal_item(item), terminal_value(record), record) for item, record in results)
     else:
         results = ((item, record, record) for item, record in results)
+    if measure == "summarize":
+        from mediabias.cli_corpus import write_summary
+
+        def counted(results):
+            for _, _, record in results:
+                on_record(record)
+                yield record
+
+        write_summary(counted(results), opts, fmt, out)
+        return
     if measure in ("compare", "report"):
         from mediabias.render.story import render_story
 
@@ -211,7 +228,8 @@ def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None], 
         for item, shown, record in results:
             on_record(record)
             pairs.append((item, shown))
-        render_story(measure, fmt, pairs, out, opts.get("output"))
+        render_story(measure, fmt, pairs, out, opts.get("output"),
+                     profiles=report_profiles(pairs, opts) if measure == "report" else None)
         return
     if fmt == "explain":
         from mediabias.render.explain import ExplainView
@@ -288,7 +306,7 @@ _command(
       mediabias score article.txt --explain
       mediabias score shards/ --engine dask --scheduler tcp://10.0.0.5:8786 --output-dir out/
     """,
-    extra=lambda f: explain_option(engine_options(f)),
+    extra=lambda f: store_options(page_options(explain_option(engine_options(f)))),
 )
 _command(
     "hedging",
@@ -303,7 +321,7 @@ _command(
       mediabias hedging articles/ --format jsonl | jq '.hedging.by_category'
       mediabias hedging article.txt --explain
     """,
-    extra=explain_option,
+    extra=lambda f: store_options(page_options(explain_option(f))),
 )
 _command(
     "sentiment",
@@ -318,7 +336,7 @@ _command(
       mediabias sentiment articles/ --config parties.toml --format json
       mediabias sentiment article.txt --explain
     """,
-    extra=explain_option,
+    extra=lambda f: store_options(page_options(explain_option(f))),
 )
 _command(
     "sources",
@@ -332,7 +350,7 @@ _command(
       mediabias sources articles/ --format csv > sources.csv
       mediabias sources article.txt --explain
     """,
-    extra=explain_option,
+    extra=lambda f: store_options(page_options(explain_option(f))),
 )
 _command(
     "parties",
@@ -348,6 +366,7 @@ _command(
       mediabias parties article.txt --format json | jq '.parties.parties[] | {name, mentions}'
       mediabias parties articles/ --config parties.toml
     """,
+    extra=lambda f: store_options(page_options(f)),
 )
 _command(
     "readability",
@@ -360,6 +379,7 @@ _command(
       mediabias readability articles/
       mediabias readability article.txt --format json
     """,
+    extra=lambda f: store_options(page_options(f)),
 )
 
 _command(
@@ -378,6 +398,7 @@ _command(
       mediabias compare examples/articles --format json
       jq -c 'select(.event_id == 0)' newswcl50_docs.jsonl | mediabias compare - --jsonl --text-field sentences
     """,
+    extra=page_options,
 )
 
 
@@ -388,14 +409,19 @@ _command(
     table, charts (party sentiment by outlet, citations by party, hedging by
     category) and every article with its spans highlighted (hover for the
     category or score). No external files or requests: it opens offline.
+    --by FIELD adds profiles of the groups (outlets ...): each measure's
+    mean with its 95% interval, as summarize computes them.
 
     \b
     Examples:
       mediabias report ../shared/seeds -o seeds.html
       mediabias report examples/articles -o examples/report.html
+      mediabias report corpus.jsonl --field outlet=source --by outlet -o profiles.html
     """,
-    extra=report_options,
+    extra=lambda f: corpus_options(by_default=None)(page_options(report_options(f))),
 )
+
+main.add_command(summarize_command(_run, input_options, EXIT_CODES_HELP))
 
 
 if __name__ == "__main__":  # pragma: no cover

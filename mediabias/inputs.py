@@ -14,7 +14,14 @@
 * ``.jsonl`` / ``.ndjson`` files are corpora: one JSON object per line with
   the article in ``text`` (or ``text_field``; a list of strings -- sentences
   or paragraphs -- is joined with line breaks) and optional ``id``,
-  ``title``, ``outlet``, ``date`` and ``url``.
+  ``title``, ``outlet``, ``author``, ``date`` and ``url`` (further fields
+  named in ``field_map`` travel in ``meta["fields"]``);
+* saved web pages -- ``.html``/``.htm`` files, any input that opens with a
+  doctype or ``<html>``, and JSONL lines whose ``html_field`` holds the page
+  (by default, lines with no text and an ``html`` field) --
+  are read by :mod:`mediabias.inputs_html`: the item's text is the article
+  extracted from the page, its meta the page's title, author, date and site
+  name (fields given in the corpus win).
 
 Bytes become text with :func:`mediabias.decoding.decode_bytes`; the encoding
 is reported when it is not plain UTF-8.  An input that cannot be read becomes
@@ -40,12 +47,15 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping
 
 from mediabias.decoding import LONE_SURROGATE, InputError, decode_bytes, without_lone_surrogates
-from mediabias.report import META_FIELDS
+from mediabias.inputs_html import HTML_SUFFIXES, looks_like_html  # light: trafilatura is imported by extract()
+from mediabias.report import FIELDS_KEY, META_FIELDS
 
 __all__ = ["Item", "InputError", "Skipped", "decode_bytes", "display_name", "estimate_count", "iter_inputs",
            "without_lone_surrogates", "DEFAULT_MAX_BYTES", "JSONL_SUFFIXES"]
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+# A JSONL line without its text field is read from this field when it holds a web page.
+DEFAULT_HTML_FIELD = "html"
 # Larger inputs are refused by default: a news article is tens of kilobytes,
 # and analysis holds ~80 bytes of Python objects per byte of text (a 50 MB
 # "article" would need ~4 GB and a minute while the batch's output waits for
@@ -65,6 +75,7 @@ class Item:
     meta: dict[str, Any] = field(default_factory=dict)
     encoding: str | None = None
     error: tuple[str, str] | None = None  # (kind, message)
+    extractor: str | None = None  # set when the text was extracted from a web page
 
 
 def display_name(path: str | os.PathLike) -> str:
@@ -200,10 +211,17 @@ def iter_inputs(
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
     notify: Callable[[str], None] | None = None,
+    html_field: str | None = None,
 ) -> Iterator[Item]:
-    """Items for every article named by ``paths``, in order.  ``notify`` is
-    called with a message for each path a folder walk skipped (special files,
-    links to folders); a folder that cannot be read is an error item."""
+    """Items for every article named by ``paths``, in order.
+
+    ``field_map`` maps a record key to the JSONL field it is read from
+    (``{"outlet": "source", "leaning": "bias_text"}``); ``html_field`` names
+    the JSONL field holding a saved web page to read instead of the text (when
+    not given, a line with no text field is read from its ``html`` field).
+    ``notify`` is called with a message for each path a folder walk skipped
+    (special files, links to folders); a folder that cannot be read is an
+    error item."""
     fields = {k: k for k in META_FIELDS}
     fields.update(field_map or {})
     for p in _expand(paths, patterns):
@@ -218,7 +236,7 @@ def iter_inputs(
             if stream is None:  # started with standard input closed (<&-)
                 yield Item("-", "<stdin>", error=("io", "standard input is closed"))
             elif stdin_jsonl:
-                yield from _iter_jsonl(stream, "<stdin>", text_field, id_field, fields, max_bytes)
+                yield from _iter_jsonl(stream, "<stdin>", text_field, id_field, fields, max_bytes, html_field)
             else:
                 try:
                     data = stream.read(max_bytes + 1)
@@ -235,23 +253,25 @@ def iter_inputs(
                 yield Item(name, name, error=("io", e.strerror or str(e)))
                 continue
             with fh:
-                yield from _iter_jsonl(fh, name, text_field, id_field, fields, max_bytes)
+                yield from _iter_jsonl(fh, name, text_field, id_field, fields, max_bytes, html_field)
             continue
         try:
             data = _read_path(p, max_bytes)
         except InputError as e:
             yield Item(name, name, error=(e.kind, str(e)))
             continue
-        yield _text_item(name, name, data, max_bytes)
+        yield _text_item(name, name, data, max_bytes, html=name.lower().endswith(HTML_SUFFIXES))
 
 
-def _text_item(id: str, source: str, data: bytes, max_bytes: int) -> Item:
+def _text_item(id: str, source: str, data: bytes, max_bytes: int, *, html: bool = False) -> Item:
     if len(data) > max_bytes:
         return Item(id, source, error=("too_large", f"more than the limit of {max_bytes:,} bytes (see --max-bytes)"))
     try:
         text, encoding = decode_bytes(data)
     except InputError as e:
         return Item(id, source, error=(e.kind, str(e)))
+    if html or looks_like_html(text):
+        return page_item(id, source, text, encoding=encoding)
     return Item(id, source, text=text, encoding=encoding)
 
 
@@ -280,8 +300,38 @@ def _too_deep(value: Any, limit: int) -> bool:
     return any(_too_deep(v, limit - 1) for v in items)
 
 
+def page_item(id: str | None, source: str, html: str, *, meta: Mapping[str, Any] | None = None,
+              encoding: str | None = None) -> Item:
+    """The item for a saved web page: the extracted article, the page's
+    metadata under the fields ``meta`` already gives."""
+    from mediabias.inputs_html import NoArticleText, extract
+
+    meta = dict(meta or {})
+    try:
+        page = extract(html, url=meta.get("url"))
+    except NoArticleText as e:
+        return Item(id, source, meta=meta, error=("no_text", str(e)))
+    except Exception as e:  # the extractor is a third party's: whatever a page does to it costs that page only
+        return Item(id, source, meta=meta, error=("internal", f"the page could not be read ({type(e).__name__}: {e})"))
+    return Item(id, source, text=page.text, meta={**page.meta, **meta}, encoding=encoding, extractor=page.extractor)
+
+
+def _carried(obj: Mapping[str, Any], fields: Mapping[str, str]) -> dict[str, Any]:
+    """The record keys read from a JSONL object: META_FIELDS at the top, the others under "fields"."""
+    meta: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for key, name in fields.items():
+        value = obj.get(name)
+        if value is not None:
+            (meta if key in META_FIELDS else extra)[key] = value
+    if extra:
+        meta[FIELDS_KEY] = extra
+    return meta
+
+
 def _iter_jsonl(
-    fh: BinaryIO, name: str, text_field: str, id_field: str, fields: Mapping[str, str], max_bytes: int
+    fh: BinaryIO, name: str, text_field: str, id_field: str, fields: Mapping[str, str], max_bytes: int,
+    html_field: str | None = None,
 ) -> Iterator[Item]:
     lineno = 0
     while True:
@@ -320,7 +370,7 @@ def _iter_jsonl(
         if not isinstance(obj, dict):
             yield Item(source, source, error=("json", f"line {lineno}: expected a JSON object, got {type(obj).__name__}"))
             continue
-        meta = {k: obj[f] for k, f in fields.items() if obj.get(f) is not None}
+        meta = _carried(obj, fields)
         raw_id = obj.get(id_field)
         deep = next((f for f in (*fields.values(), id_field) if _too_deep(obj.get(f), MAX_FIELD_DEPTH)), None)
         if deep is not None:
@@ -328,6 +378,15 @@ def _iter_jsonl(
                                                        f"{MAX_FIELD_DEPTH} levels deep"))
             continue
         item_id = str(raw_id) if raw_id is not None else source
+        if html_field is not None or (obj.get(text_field) is None and isinstance(obj.get(DEFAULT_HTML_FIELD), str)):
+            page_field = html_field or DEFAULT_HTML_FIELD
+            page = obj.get(page_field)
+            if not isinstance(page, str):
+                what = "missing" if page is None else f"a {type(page).__name__}, not a string"
+                yield Item(item_id, source, meta=meta, error=("field", f"line {lineno}: field {page_field!r} is {what}"))
+            else:
+                yield page_item(item_id, source, page, meta=meta)
+            continue
         text = obj.get(text_field)
         if isinstance(text, list) and all(isinstance(t, str) for t in text):
             text = "\n".join(text)  # a corpus stored as a list of sentences or paragraphs

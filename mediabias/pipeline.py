@@ -31,6 +31,7 @@ def analyze(
     source: str | None = None,
     meta: Mapping[str, Any] | None = None,
     encoding: str | None = None,
+    extractor: str | None = None,
 ) -> Report:
     """Analyse one article.
 
@@ -69,6 +70,7 @@ def analyze(
         chars=len(text),
         meta=dict(meta or {}),
         encoding=encoding,
+        extractor=extractor,
         hedging=hedging_result,
         sentiment=sentiment_result,
         sources=sources_result if "sources" in wanted else None,

@@ -319,3 +319,17 @@ def test_read_errors_on_a_stream_become_error_items(monkeypatch):
     monkeypatch.setattr(sys, "stdin", None)  # started with standard input closed
     (item,) = iter_inputs(["-"])
     assert item.error == ("io", "standard input is closed")
+
+
+def test_a_page_that_breaks_the_extractor_costs_only_itself(tmp_path, monkeypatch):
+    import mediabias.inputs_html as pages
+
+    def broken(html, url=None):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(pages, "extract", broken)
+    (tmp_path / "a.html").write_text("<!doctype html><html><body><p>x</p></body></html>", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Fine.", encoding="utf-8")
+    items = list(iter_inputs([str(tmp_path)]))
+    assert items[0].error == ("internal", "the page could not be read (RecursionError: maximum recursion depth exceeded)")
+    assert items[1].text == "Fine."

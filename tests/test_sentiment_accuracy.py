@@ -4,6 +4,8 @@ import csv
 import json
 import sys
 
+import pytest
+
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -54,7 +56,42 @@ def test_harness_with_baseline_on_tiny_files(tmp_path, monkeypatch, capsys):
     persent = res["persent"]
     assert persent["all"]["n"] == 3 and persent["entity_found"] == 3  # "Mixed" skipped
     assert persent["vader_document"]["n"] == 3
+    assert persent["mean_probabilities"]["n"] == 3
+    # mentions by their document's gold label: two in each document (name, then surname)
+    by_doc = persent["mention_labels_by_document_label"]
+    assert {g: d["mentions"] for g, d in by_doc.items()} == {"negative": 2, "neutral": 2, "positive": 2}
+    for d in by_doc.values():
+        assert d["negative"] + d["neutral"] + d["positive"] == pytest.approx(1.0, abs=0.002)
+    # "Cal Brown met the committee on Monday. Brown left at noon.": nothing evaluative, both silent
+    assert by_doc["neutral"] == {"mentions": 2, "negative": 0.0, "neutral": 1.0, "positive": 0.0, "silent": 1.0}
     assert "PerSenT dev" in capsys.readouterr().out
+
+
+def test_mean_probability_class_and_seed_scores(tmp_path):
+    from mediabias.measures import sentiment
+
+    from mediabias.text import Document
+    from mediabias.measures import parties
+
+    doc = Document("Russia was condemned for horrible crimes. Russia met Syria on Monday.")
+    result = sentiment.score(doc, parties.detect(doc))
+    russia = next(p for p in result.parties if p.name == "Russia")
+    labels = [e.label for e in russia.evidence]
+    assert labels == ["negative", "neutral"]
+    # the mean of (negative-leaning, silent) probabilities: its most probable class after the offsets, by hand
+    import math
+
+    from mediabias.measures import target_features as tf
+
+    mean = [sum(e.probabilities[k] for e in russia.evidence) / 2 for k in range(3)]
+    off = tf.model().offsets
+    z = [math.log(mean[0]) + off[0], math.log(mean[1]), math.log(mean[2]) + off[1]]
+    assert acc.mean_probability_class(russia.evidence) == max(range(3), key=z.__getitem__)
+    assert acc.mean_probability_class(()) == 1
+    (tmp_path / "a.txt").write_text("Amnesty International met officials in Geneva.", encoding="utf-8")
+    rows = acc.seeds(tmp_path, ["Russia", "Amnesty International"])
+    assert rows == {"a.txt": {"Amnesty International": {"score": 0.0, "mentions": 1, "negative": 0, "neutral": 1,
+                                                         "positive": 0, "silent": 1}}}
 
 
 def test_macro_f1_by_hand():

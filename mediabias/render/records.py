@@ -132,6 +132,7 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("source", "source"),
     ("title", "title"),
     ("outlet", "outlet"),
+    ("author", "author"),
     ("date", "date"),
     ("url", "url"),
     ("encoding", "encoding"),
