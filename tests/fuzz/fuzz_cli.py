@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from fuzz_properties import problems
+from fuzz_properties import problems, validator
 from fuzz_strategies import articles
 from hypothesis import strategies as st
 
@@ -60,25 +60,40 @@ def _has_surrogate(obj) -> bool:
     return any("\ud800" <= c <= "\udfff" for v in obj.values() if isinstance(v, str) for c in v)
 
 
-corpora = st.lists(st.one_of(file_input(), jsonl_input()), min_size=1, max_size=12)
+@st.composite
+def page_input(draw):
+    """A saved web page: generated paragraphs (escaped, or not) among page furniture."""
+    import html
+
+    paragraphs = draw(st.lists(articles(surrogates=False, max_pieces=8), max_size=8))
+    escape = draw(st.booleans())
+    body = "".join(f"<p>{html.escape(p) if escape else p}</p>" for p in paragraphs)
+    page = (f"<!doctype html><html><head><title>{html.escape(paragraphs[0][:40]) if paragraphs else ''}</title></head>"
+            f"<body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article>{body}</article>"
+            "<footer>Share this story. Subscribe.</footer></body></html>")
+    return ("page", page.encode("utf-8", "surrogatepass"))
+
+
+corpora = st.lists(st.one_of(file_input(), jsonl_input(), page_input()), min_size=1, max_size=12)
+_SUFFIX = {"file": "txt", "jsonl": "jsonl", "page": "html"}
 
 
 def _write(root: Path, corpus) -> list[tuple[str, str | None]]:
     """Write the corpus (a third of it in a sub-folder); the expected records in
-    input order: (source, text as JSON read it, or None for a file)."""
+    input order: (source, text as JSON read it, None for a text file, "page" for a web page)."""
     expected = []
     plan = []
     for i, (kind, data) in enumerate(corpus):
         folder = root / "sub" if i % 3 == 2 else root
         folder.mkdir(exist_ok=True)
-        plan.append((folder, f"{i:02d}.{'txt' if kind == 'file' else 'jsonl'}", kind, data))
+        plan.append((folder, f"{i:02d}.{_SUFFIX[kind]}", kind, data))
     # the walk's order: a folder's files by name, then its sub-folders
     plan.sort(key=lambda p: (p[0] != root, p[1]))
     for folder, name, kind, data in plan:
         path = folder / name
-        if kind == "file":
+        if kind in ("file", "page"):
             path.write_bytes(data)
-            expected.append((str(path), None))
+            expected.append((str(path), None if kind == "file" else "page"))
             continue
         path.write_text("\n".join(data) + "\n", encoding="utf-8", errors="surrogatepass")
         for n, line in enumerate(data, 1):
@@ -121,6 +136,9 @@ def check_corpus(corpus, jobs: int = 2, twice: bool = False) -> None:
             assert record["source"] == source
             if "error" in record:
                 assert terminal_text(record["error"]["message"]) in p.stderr.decode("utf-8", "replace")
+                continue
+            if text == "page":  # the text analysed is what the extractor kept: the record alone is checked
+                assert [e.message for e in validator().iter_errors(record)] == [], source
                 continue
             if text is None:
                 text = _decoded(source, record.get("encoding"))

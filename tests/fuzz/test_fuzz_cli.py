@@ -1,5 +1,5 @@
 """The same properties through the command line: generated corpora of files
-(in several encodings, some binary) and JSON Lines files (odd values, broken
+(in several encodings, some binary), saved web pages and JSON Lines files (odd values, broken
 lines) in a folder tree, scored by ``mediabias score --format jsonl`` in a real
 process with one or two workers.
 
