@@ -6,7 +6,9 @@ imported inside the commands so that ``mediabias --help`` starts at once.
 
 from __future__ import annotations
 
+import errno
 import os
+import signal
 import sys
 from typing import Any, Callable
 
@@ -23,15 +25,26 @@ from mediabias.cli_options import (
     report_options,
 )
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 3, 130, 143
 
 EXIT_CODES_HELP = """\b
 Exit codes:
   0  every input was analysed
-  1  error: nothing could be analysed (bad config, all inputs failed)
+  1  error: nothing could be analysed (bad config, all inputs failed),
+     or the output could not be written (disk full)
   2  usage error: bad option, missing path
-  3  some inputs failed in a batch; the others were analysed and printed
-130  interrupted (Ctrl-C)"""
+  3  some inputs failed in a batch (or a folder could not be read);
+     the others were analysed and printed
+130  interrupted (Ctrl-C)
+143  terminated (SIGTERM); complete records only, as for Ctrl-C"""
+
+
+def _say(message: str) -> None:
+    """A line on standard error; article-derived parts (file names) cannot drive the terminal."""
+    from mediabias.render.safe import terminal_text
+
+    click.echo(f"mediabias: {terminal_text(message)}", err=True)
+
 
 def _run_dask(measures: tuple[str, ...], opts: dict[str, Any], config, field_map: dict[str, str]) -> None:
     if not opts.get("output_dir"):
@@ -61,6 +74,9 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
     from mediabias import batch
     from mediabias.inputs import DEFAULT_MAX_BYTES, iter_inputs
 
+    if sys.stdout is None and measure != "report":  # started with standard output closed (>&-)
+        _say("cannot write the output: standard output is closed")
+        sys.exit(EXIT_ERROR)
     config = make_config(opts["party_specs"], opts["config_path"], opts["lexicon_specs"], opts.get("group_people"))
     fields = field_map(opts["field_specs"])
     if opts.get("engine") == "dask":
@@ -83,6 +99,7 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
         field_map=fields,
         stdin_jsonl=opts["stdin_jsonl"],
         max_bytes=opts["max_bytes"] or DEFAULT_MAX_BYTES,
+        notify=lambda message: _say(f"skipped {message}"),
         html_field=opts.get("html_field"),
     )
     session = Session.open(opts, config, measures)  # --db, --save-text
@@ -93,7 +110,7 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
         counts["done"] += 1
         if "error" in record:
             counts["failed"] += 1
-            click.echo(f"mediabias: {record.get('source')}: {record['error']['message']}", err=True)
+            _say(f"{record.get('source')}: {record['error']['message']}")
 
     results = session.wrap(batch.run(items, config=config, measures=measures, jobs=opts["jobs"], known=session.known))
     if show_progress:
@@ -102,40 +119,74 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
 
         results = with_progress(results, estimate_count(opts["paths"], patterns=opts["patterns"]),
                                 note=session.progress_note)
+    guard = _InterruptGuard()
     try:
-        _render(measure, fmt, results, on_record, opts)
+        _render(measure, fmt, results, on_record, opts, guard)
     except KeyboardInterrupt:
-        sys.stdout.flush()
-        click.echo(f"mediabias: interrupted after {counts['done']} input(s)", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        _flush_or_discard()
+        what = "terminated" if guard.signum == signal.SIGTERM else "interrupted"
+        _say(f"{what} after {counts['done']} input(s)")
+        sys.exit(EXIT_TERMINATED if guard.signum == signal.SIGTERM else EXIT_INTERRUPTED)
     except BrokenPipeError:
         # the reader (head, jq ...) went away: stop quietly (the batch engine
         # never lets a worker's broken pipe escape, so this is standard output)
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _discard_stdout()
         sys.exit(EXIT_OK)
+    except OSError as e:
+        # disk full, a quota, an I/O error on the output: a message, not a traceback
+        _discard_stdout()
+        what = "cannot write the output" if e.errno in _OUTPUT_ERRNOS else "error"
+        _say(f"{what}: {e.strerror or e}")
+        sys.exit(EXIT_ERROR)
     finally:
         session.close()  # commits what the database has not yet written
     if counts["failed"]:
         ok = counts["done"] - counts["failed"]
-        click.echo(f"mediabias: {counts['failed']} of {counts['done']} input(s) failed", err=True)
+        _say(f"{counts['failed']} of {counts['done']} input(s) failed")
         sys.exit(EXIT_PARTIAL if ok else EXIT_ERROR)
 
 
+_OUTPUT_ERRNOS = {getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EROFS", "EBADF", "ENXIO")
+                  if hasattr(errno, name)}
+
+
+def _discard_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's last flush
+    of what is still buffered cannot fail again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _flush_or_discard() -> None:
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        _discard_stdout()
+
+
 class _InterruptGuard:
-    """Hold Ctrl-C back while a record is being written, so that an
-    interrupted run leaves only complete lines; anywhere else (waiting for
-    workers) Ctrl-C raises KeyboardInterrupt at once."""
+    """Hold Ctrl-C (and SIGTERM) back while a record is being written, so that
+    an interrupted run leaves only complete lines; anywhere else (waiting for
+    workers) either raises KeyboardInterrupt at once."""
 
     def __init__(self) -> None:
         self.writing = False
         self.pending = False
+        self.signum: int | None = None
 
     def handler(self, signum, frame) -> None:
+        self.signum = signum
         if self.writing:
             self.pending = True
         else:
             raise KeyboardInterrupt
+
+    def install(self) -> None:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, self.handler)
 
     def __call__(self) -> "_InterruptGuard":
         return self
@@ -149,18 +200,22 @@ class _InterruptGuard:
             raise KeyboardInterrupt
 
 
-def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None], opts: dict[str, Any]) -> None:
-    import signal
+def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None], opts: dict[str, Any],
+            guard: _InterruptGuard) -> None:
+    from mediabias.render.safe import terminal_item, terminal_value, writable
 
-    out = sys.stdout
-    records = (record for _, record in results)
-    guard = _InterruptGuard()
-    signal.signal(signal.SIGINT, guard.handler)
+    out = writable(sys.stdout)
+    guard.install()
+    if fmt in ("table", "explain"):
+        # terminal views show article text with its control characters made inert
+        results = ((terminal_item(item), terminal_value(record), record) for item, record in results)
+    else:
+        results = ((item, record, record) for item, record in results)
     if measure == "summarize":
         from mediabias.cli_corpus import write_summary
 
         def counted(results):
-            for _, record in results:
+            for _, _, record in results:
                 on_record(record)
                 yield record
 
@@ -170,9 +225,9 @@ def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None], 
         from mediabias.render.story import render_story
 
         pairs = []
-        for item, record in results:
+        for item, shown, record in results:
             on_record(record)
-            pairs.append((item, record))
+            pairs.append((item, shown))
         render_story(measure, fmt, pairs, out, opts.get("output"),
                      profiles=report_profiles(pairs, opts) if measure == "report" else None)
         return
@@ -180,13 +235,14 @@ def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None], 
         from mediabias.render.explain import ExplainView
 
         view = ExplainView(measure, out)
-        for item, record in results:
+        for item, shown, record in results:
+            view.add(item, shown)
             on_record(record)
-            view.add(item, record)
         return
     if fmt in ("jsonl", "json", "csv"):
         from mediabias.render import records as writers
 
+        records = (record for _, _, record in results)
         if fmt == "csv":
             writers.write_csv(records, out, on_record, guard, parties=measure == "parties")
         else:
@@ -196,9 +252,9 @@ def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None], 
         from mediabias.render.table import make_table_view
 
         view = make_table_view(measure, out)
-        for item, record in results:
+        for item, shown, record in results:
+            view.add(item, shown)
             on_record(record)
-            view.add(item, record)
         view.finish()
 
 

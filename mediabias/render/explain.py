@@ -23,6 +23,7 @@ from rich.console import Console
 from rich.text import Text
 
 from mediabias.inputs import Item
+from mediabias.render.safe import cell
 from mediabias.render.table import article_name, fmt
 
 CATEGORY = {"hedge": ("yellow", "H"), "distancing": ("magenta", "D"), "weasel": ("cyan", "W"), "booster": ("blue", "B")}
@@ -95,9 +96,9 @@ class ExplainView:
 
     def add(self, item: Item, record: dict[str, Any]) -> None:
         c = self.console
-        c.rule(f"[bold]{article_name(record)}[/bold]")
+        c.rule(cell(article_name(record), style="bold"))
         if "error" in record:
-            c.print(Text(f"error: {record['error']['message']}", style="red"))
+            c.print(cell(f"error: {record['error']['message']}", style="red"))
             return
         text = item.text or ""
         spans = _spans(record, self.layers)
