@@ -128,6 +128,8 @@ def skip_left(doc: Document, k: int, floor: int) -> int:
             k -= 1  # "has repeatedly and forcefully denied"
         elif w in _FLOATING and k - 1 >= floor and lows[k - 1] in AUXILIARIES:
             k -= 1  # "are both denying"
+        elif not w.isprintable():
+            k -= 1  # a control character between words ("Konashenkov\x00 said")
         else:
             break
     return k
