@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import time
 from pathlib import Path
@@ -79,10 +80,15 @@ NEUTRAL_WEIGHTS = (0.25, 0.5, 1.0)  # the weight of a neutrally carried voice tr
 
 def persent(path: Path, baseline: bool) -> dict:
     gold, party, stance, halves, base, parts = [], [], [], [], [], []
+    mentions: dict[int, list[str]] = {0: [], 1: [], 2: []}  # mention labels by the document's gold label
+    silent: dict[int, int] = {0: 0, 1: 0, 2: 0}
     found = 0
     for index, entity, text, g in sd.persent_documents(path):
         p = sd.persent_party(text, entity)
         found += p is not None
+        if p is not None:
+            mentions[g] += [e.label for e in p.evidence]
+            silent[g] += sum(1 for e in p.evidence if not e.evaluated)
         gold.append(g)
         halves.append(int(index) % 2)
         party.append(1 if p is None else LABEL[p.label])
@@ -113,13 +119,44 @@ def persent(path: Path, baseline: bool) -> dict:
     out["stance two-fold"] = sd.macro_f1(gold, pred)
     out["neutral_weight_chosen"] = chosen
     out["entity_found"] = found
+    out["mention_labels_by_document_label"] = {
+        sd.LABELS[g]: {"mentions": len(labs), **{c: round(labs.count(c) / len(labs), 3) if labs else 0.0 for c in sd.LABELS},
+                       "silent": round(silent[g] / len(labs), 3) if labs else 0.0}
+        for g, labs in mentions.items()}
     if baseline:
         out["vader_document"] = sd.macro_f1(gold, base)
     return out
 
 
+def seeds(folder: Path, names: list[str]) -> dict:
+    """Mean mention score (and label counts) toward each party in ``names``, article by article,
+    as ``mediabias score`` finds the parties (automatic detection, the sources measure's speakers)."""
+    from mediabias.measures import parties, sources
+    from mediabias.text.document import Document
+
+    out = {}
+    for path in sorted(folder.glob("*.txt")):
+        doc = Document(path.read_text(encoding="utf-8"))
+        index = parties.detect(doc)
+        result = sentiment.score(doc, index, sources=sources.score(doc, index))
+        row = {}
+        for p in result.parties:
+            if p.name in names:
+                labels = [e.label for e in p.evidence]
+                row[p.name] = {"score": round(p.score, 3), "mentions": len(labels),
+                               **{c: labels.count(c) for c in sd.LABELS},
+                               "silent": sum(1 for e in p.evidence if e.words == () and e.score == 0.0)}
+        out[path.name] = row
+    return out
+
+
 def _print(name: str, figures: dict) -> None:
     for system, f in figures.items():
+        if system == "mention_labels_by_document_label":
+            for g, d in f.items():
+                print(f"  {name:<8} mentions in {g} documents: {d['mentions']}, labelled negative {d['negative']:.3f} "
+                      f"neutral {d['neutral']:.3f} positive {d['positive']:.3f} (no evidence: {d['silent']:.3f})")
+            continue
         if not isinstance(f, dict):
             print(f"  {name:<8} {system}: {f if not isinstance(f, float) else round(f, 4)}")
             continue
@@ -135,6 +172,10 @@ def main() -> None:
     ap.add_argument("--baseline", action="store_true", help="also score VADER on the whole sentence / document")
     ap.add_argument("--train", action="store_true", help="also report NewsMTSC train (the split the model was fitted on)")
     ap.add_argument("--skip-persent", action="store_true", help="NewsMTSC only (faster)")
+    ap.add_argument("--seeds", type=Path, metavar="DIR",
+                    help="also the mean score toward --seed-party in each article of DIR (e.g. ../shared/seeds)")
+    ap.add_argument("--seed-party", action="append", metavar="NAME",
+                    help="a party for --seeds (repeatable; default: Russia and Amnesty International)")
     args = ap.parse_args()
 
     t0 = time.perf_counter()
@@ -153,6 +194,14 @@ def main() -> None:
         print("PerSenT dev (document-level, 3 classes)")
         result["persent"] = persent(path, args.baseline)
         _print("persent", result["persent"])
+    if args.seeds is not None:
+        names = args.seed_party or ["Russia", "Amnesty International"]
+        result["seeds"] = seeds(args.seeds, names)
+        print(f"Seeds ({args.seeds}): mean mention score toward each party (mentions: negative/neutral/positive, no evidence)")
+        for article, row in result["seeds"].items():
+            cells = [f"{n} {row[n]['score']:+.3f} ({row[n]['mentions']}: {row[n]['negative']}/{row[n]['neutral']}/"
+                     f"{row[n]['positive']}, {row[n]['silent']})" for n in names if n in row]
+            print(f"  {article[:24]:<24} " + "   ".join(cells))
     result["seconds"] = round(time.perf_counter() - t0, 1)
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -33,6 +33,13 @@ PERSENT_LABEL = {"Negative": 0, "Neutral": 1, "Positive": 2}
 
 def newsmtsc_targets(path: Path) -> Iterator[tuple[list[float], dict[str, float], int, int]]:
     """(named features, word features, gold label index, sentence number) for every target in a NewsMTSC file."""
+    for reader, a, b, gold, sid in newsmtsc_mentions(path):
+        yield (*reader.features(a, b), gold, sid)
+
+
+def newsmtsc_mentions(path: Path) -> Iterator[tuple[sentiment.Reader, int, int, int, int]]:
+    """(reader of the target's sentence, target token start, end, gold label index, sentence number)
+    for every target in a NewsMTSC file."""
     with path.open(encoding="utf-8") as fh:
         for sid, line in enumerate(fh):
             if not line.strip():
@@ -51,7 +58,7 @@ def newsmtsc_targets(path: Path) -> Iterator[tuple[list[float], dict[str, float]
             mentions = index.mentions + [Mention(doc.tok_starts[a], doc.tok_ends[b - 1], "target", a, b, "alias") for a, b, _ in spans]
             reader = sentiment.Reader(doc, mentions, sources.score(doc, index))
             for a, b, gold in spans:
-                yield (*reader.features(a, b), gold, sid)
+                yield reader, a, b, gold, sid
 
 
 def persent_documents(path: Path) -> Iterator[tuple[str, str, str, int]]:

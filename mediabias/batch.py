@@ -15,7 +15,11 @@ holds:
 * a worker that dies (killed, out of memory) turns the items of the chunk it
   held into error records and is replaced; the batch goes on;
 * workers ignore Ctrl-C: the parent stops them at once and the caller sees
-  ``KeyboardInterrupt`` after the last complete record.
+  ``KeyboardInterrupt`` after the last complete record;
+* workers never outlive the parent: each closes every inherited parent-side
+  end of the pipes, so the parent's death is end-of-file to it, and on Linux
+  it also asks the kernel for SIGKILL when the parent dies (a worker busy
+  with a long chunk would otherwise finish it first).
 
 With few items or ``jobs == 1`` everything runs in this process so small
 jobs don't pay for a pool.  An item that fails -- unreadable input or an
@@ -29,7 +33,7 @@ import itertools
 import os
 import signal
 import sys
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from mediabias.pipeline import MEASURES, analyze
 from mediabias.config import Config
@@ -65,6 +69,7 @@ def analyze_item(item: Item, config: Config, measures: tuple[str, ...] = MEASURE
             source=item.source,
             meta=item.meta,
             encoding=item.encoding,
+            extractor=item.extractor,
         )
         return report.to_dict()
     except MemoryError:
@@ -88,9 +93,30 @@ def _chunks(items: Iterator[Item]) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _worker_main(conn, config: Config, measures: tuple[str, ...]) -> None:
+def _die_with_parent(parent_pid: int) -> None:
+    """Linux: SIGKILL this process when its parent dies (prctl PR_SET_PDEATHSIG)."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass  # no prctl: end-of-file on the pipe still ends the worker
+    if os.getppid() != parent_pid:  # the parent died before the request was made
+        os._exit(0)
+
+
+def _worker_main(conn, config: Config, measures: tuple[str, ...], parent_pid: int, inherited: list) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
+        # A forked worker holds copies of the parent's ends of every pipe (its
+        # own and the earlier workers'); while it does, the parent's death is
+        # not end-of-file to anyone.
+        for c in inherited:
+            c.close()
+        _die_with_parent(parent_pid)
         while True:
             msg = conn.recv()
             if msg is None:
@@ -108,14 +134,18 @@ def _worker_main(conn, config: Config, measures: tuple[str, ...]) -> None:
 class _Worker:
     __slots__ = ("process", "conn", "chunk_id")
 
-    def __init__(self, ctx, config: Config, measures: tuple[str, ...]) -> None:
+    def __init__(self, ctx, config: Config, measures: tuple[str, ...], others: list["_Worker"] = ()) -> None:
         for stream in (sys.stdout, sys.stderr):
             try:
                 stream.flush()  # nothing buffered for a forked child to inherit
             except (OSError, ValueError):
                 pass
         parent, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, config, measures), daemon=True)
+        # forked: the child closes its copies of the parent-side ends; spawned:
+        # it inherits nothing but its arguments
+        inherited = [parent] + [w.conn for w in others] if ctx.get_start_method() == "fork" else []
+        self.process = ctx.Process(target=_worker_main, args=(child, config, measures, os.getpid(), inherited),
+                                   daemon=True)
         self.process.start()
         child.close()
         self.conn = parent
@@ -156,20 +186,27 @@ def run(
     config: Config | None = None,
     measures: tuple[str, ...] = MEASURES,
     jobs: int | None = None,
+    known: Callable[[Item], Record | None] | None = None,
 ) -> Iterator[tuple[Item, Record]]:
-    """``(item, record)`` for each of ``items``, in input order."""
+    """``(item, record)`` for each of ``items``, in input order.
+
+    ``known(item)``, when given, is asked in this process before an item is
+    dispatched: a record it returns is used as it is and the item is not
+    analysed (a results database that resumes, :mod:`mediabias.db`)."""
     config = config or Config()
     jobs = default_jobs() if not jobs or jobs < 1 else jobs
     it = iter(items)
     head = list(itertools.islice(it, SERIAL_BELOW))
     if jobs == 1 or len(head) < SERIAL_BELOW:
         for item in itertools.chain(head, it):
-            yield item, analyze_item(item, config, measures)
+            record = known(item) if known is not None else None
+            yield item, record if record is not None else analyze_item(item, config, measures)
         return
-    yield from _parallel(_chunks(itertools.chain(head, it)), config, measures, jobs)
+    yield from _parallel(_chunks(itertools.chain(head, it)), config, measures, jobs, known)
 
 
-def _parallel(chunks: Iterator[list[Item]], config: Config, measures: tuple[str, ...], jobs: int):
+def _parallel(chunks: Iterator[list[Item]], config: Config, measures: tuple[str, ...], jobs: int,
+              known: Callable[[Item], Record | None] | None = None):
     import multiprocessing as mp  # not on the start-up path of a one-file run
     from multiprocessing.connection import wait
 
@@ -177,9 +214,12 @@ def _parallel(chunks: Iterator[list[Item]], config: Config, measures: tuple[str,
     ctx = mp.get_context("fork" if "fork" in methods else "spawn")
     if ctx.get_start_method() == "fork":
         _warm(config, measures)
-    workers = [_Worker(ctx, config, measures) for _ in range(jobs)]
+    workers: list[_Worker] = []
+    for _ in range(jobs):
+        workers.append(_Worker(ctx, config, measures, workers))
     sent: dict[int, list[Item]] = {}  # chunk id -> items, until written
     done: dict[int, list[Record]] = {}
+    stored: dict[int, list[Record | None]] = {}  # chunk id -> records known before dispatch (None: analysed)
     next_id = next_out = 0
     exhausted = False
     window = jobs * WINDOW_PER_JOB
@@ -192,6 +232,14 @@ def _parallel(chunks: Iterator[list[Item]], config: Config, measures: tuple[str,
                         exhausted = True
                         break
                     sent[next_id] = chunk
+                    if known is not None:
+                        records = [known(item) for item in chunk]
+                        if None not in records:  # all stored: no worker needed
+                            done[next_id] = records
+                            next_id += 1
+                            continue
+                        stored[next_id] = records
+                        chunk = [item for item, record in zip(chunk, records) if record is None]
                     w.chunk_id = next_id
                     next_id += 1
                     try:
@@ -199,7 +247,11 @@ def _parallel(chunks: Iterator[list[Item]], config: Config, measures: tuple[str,
                     except (OSError, ValueError):
                         pass  # the worker died while idle: its sentinel is ready, handled below
             while next_out in done:
-                for item, record in zip(sent.pop(next_out), done.pop(next_out)):
+                records = done.pop(next_out)
+                if next_out in stored:  # put the analysed records between the stored ones
+                    analysed = iter(records)
+                    records = [r if r is not None else next(analysed) for r in stored.pop(next_out)]
+                for item, record in zip(sent.pop(next_out), records):
                     yield item, record
                 next_out += 1
             busy = [w for w in workers if w.chunk_id is not None]
@@ -222,9 +274,11 @@ def _parallel(chunks: Iterator[list[Item]], config: Config, measures: tuple[str,
                         continue
                 if w.process.sentinel in ready or not w.process.is_alive():
                     w.process.join()
-                    done[w.chunk_id] = _died(sent[w.chunk_id], w.process.exitcode)
+                    cid = w.chunk_id
+                    held = sent[cid] if cid not in stored else [i for i, r in zip(sent[cid], stored[cid]) if r is None]
+                    done[cid] = _died(held, w.process.exitcode)
                     w.conn.close()
-                    workers[i] = _Worker(ctx, config, measures)
+                    workers[i] = _Worker(ctx, config, measures, [o for o in workers if o is not w])
         for w in workers:
             w.stop()
     except BaseException:  # Ctrl-C, a closed output pipe: stop now

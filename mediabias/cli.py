@@ -6,13 +6,16 @@ imported inside the commands so that ``mediabias --help`` starts at once.
 
 from __future__ import annotations
 
+import errno
 import os
+import signal
 import sys
 from typing import Any, Callable
 
 import click
 
 from mediabias import __version__
+from mediabias.cli_corpus import Session, corpus_options, page_options, report_profiles, store_options, summarize_command
 from mediabias.cli_options import (
     engine_options,
     explain_option,
@@ -22,15 +25,26 @@ from mediabias.cli_options import (
     report_options,
 )
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 3, 130, 143
 
 EXIT_CODES_HELP = """\b
 Exit codes:
   0  every input was analysed
-  1  error: nothing could be analysed (bad config, all inputs failed)
+  1  error: nothing could be analysed (bad config, all inputs failed),
+     or the output could not be written (disk full)
   2  usage error: bad option, missing path
-  3  some inputs failed in a batch; the others were analysed and printed
-130  interrupted (Ctrl-C)"""
+  3  some inputs failed in a batch (or a folder could not be read);
+     the others were analysed and printed
+130  interrupted (Ctrl-C)
+143  terminated (SIGTERM); complete records only, as for Ctrl-C"""
+
+
+def _say(message: str) -> None:
+    """A line on standard error; article-derived parts (file names) cannot drive the terminal."""
+    from mediabias.render.safe import terminal_text
+
+    click.echo(f"mediabias: {terminal_text(message)}", err=True)
+
 
 def _run_dask(measures: tuple[str, ...], opts: dict[str, Any], config, field_map: dict[str, str]) -> None:
     if not opts.get("output_dir"):
@@ -60,9 +74,13 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
     from mediabias import batch
     from mediabias.inputs import DEFAULT_MAX_BYTES, iter_inputs
 
+    if sys.stdout is None and measure != "report":  # started with standard output closed (>&-)
+        _say("cannot write the output: standard output is closed")
+        sys.exit(EXIT_ERROR)
     config = make_config(opts["party_specs"], opts["config_path"], opts["lexicon_specs"], opts.get("group_people"))
     fields = field_map(opts["field_specs"])
     if opts.get("engine") == "dask":
+        Session.refuse(opts, "--engine dask")  # the workers write their own output files
         return _run_dask(measures, opts, config, fields)
     if opts.get("explain"):
         if opts["fmt"] not in (None, "table"):
@@ -81,7 +99,10 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
         field_map=fields,
         stdin_jsonl=opts["stdin_jsonl"],
         max_bytes=opts["max_bytes"] or DEFAULT_MAX_BYTES,
+        notify=lambda message: _say(f"skipped {message}"),
+        html_field=opts.get("html_field"),
     )
+    session = Session.open(opts, config, measures)  # --db, --save-text
     show_progress = opts["progress"] if opts["progress"] is not None else sys.stderr.isatty()
     counts = {"done": 0, "failed": 0}
 
@@ -89,46 +110,83 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
         counts["done"] += 1
         if "error" in record:
             counts["failed"] += 1
-            click.echo(f"mediabias: {record.get('source')}: {record['error']['message']}", err=True)
+            _say(f"{record.get('source')}: {record['error']['message']}")
 
-    results = batch.run(items, config=config, measures=measures, jobs=opts["jobs"])
+    results = session.wrap(batch.run(items, config=config, measures=measures, jobs=opts["jobs"], known=session.known))
     if show_progress:
         from mediabias.inputs import estimate_count
         from mediabias.render.progress import with_progress
 
-        results = with_progress(results, estimate_count(opts["paths"], patterns=opts["patterns"]))
+        results = with_progress(results, estimate_count(opts["paths"], patterns=opts["patterns"]),
+                                note=session.progress_note)
+    guard = _InterruptGuard()
     try:
-        _render(measure, fmt, results, on_record, opts)
+        _render(measure, fmt, results, on_record, opts, guard)
     except KeyboardInterrupt:
-        sys.stdout.flush()
-        click.echo(f"mediabias: interrupted after {counts['done']} input(s)", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        _flush_or_discard()
+        what = "terminated" if guard.signum == signal.SIGTERM else "interrupted"
+        _say(f"{what} after {counts['done']} input(s)")
+        sys.exit(EXIT_TERMINATED if guard.signum == signal.SIGTERM else EXIT_INTERRUPTED)
     except BrokenPipeError:
         # the reader (head, jq ...) went away: stop quietly (the batch engine
         # never lets a worker's broken pipe escape, so this is standard output)
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _discard_stdout()
         sys.exit(EXIT_OK)
+    except OSError as e:
+        # disk full, a quota, an I/O error on the output: a message, not a traceback
+        _discard_stdout()
+        what = "cannot write the output" if e.errno in _OUTPUT_ERRNOS else "error"
+        _say(f"{what}: {e.strerror or e}")
+        sys.exit(EXIT_ERROR)
+    finally:
+        session.close()  # commits what the database has not yet written
     if counts["failed"]:
         ok = counts["done"] - counts["failed"]
-        click.echo(f"mediabias: {counts['failed']} of {counts['done']} input(s) failed", err=True)
+        _say(f"{counts['failed']} of {counts['done']} input(s) failed")
         sys.exit(EXIT_PARTIAL if ok else EXIT_ERROR)
 
 
+_OUTPUT_ERRNOS = {getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EROFS", "EBADF", "ENXIO")
+                  if hasattr(errno, name)}
+
+
+def _discard_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's last flush
+    of what is still buffered cannot fail again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _flush_or_discard() -> None:
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        _discard_stdout()
+
+
 class _InterruptGuard:
-    """Hold Ctrl-C back while a record is being written, so that an
-    interrupted run leaves only complete lines; anywhere else (waiting for
-    workers) Ctrl-C raises KeyboardInterrupt at once."""
+    """Hold Ctrl-C (and SIGTERM) back while a record is being written, so that
+    an interrupted run leaves only complete lines; anywhere else (waiting for
+    workers) either raises KeyboardInterrupt at once."""
 
     def __init__(self) -> None:
         self.writing = False
         self.pending = False
+        self.signum: int | None = None
 
     def handler(self, signum, frame) -> None:
+        self.signum = signum
         if self.writing:
             self.pending = True
         else:
             raise KeyboardInterrupt
+
+    def install(self) -> None:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, self.handler)
 
     def __call__(self) -> "_InterruptGuard":
         return self
@@ -142,33 +200,49 @@ class _InterruptGuard:
             raise KeyboardInterrupt
 
 
-def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None], opts: dict[str, Any]) -> None:
-    import signal
+def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None], opts: dict[str, Any],
+            guard: _InterruptGuard) -> None:
+    from mediabias.render.safe import terminal_item, terminal_value, writable
 
-    out = sys.stdout
-    records = (record for _, record in results)
-    guard = _InterruptGuard()
-    signal.signal(signal.SIGINT, guard.handler)
+    out = writable(sys.stdout)
+    guard.install()
+    if fmt in ("table", "explain"):
+        # terminal views show article text with its control characters made inert
+        results = ((terminal_item(item), terminal_value(record), record) for item, record in results)
+    else:
+        results = ((item, record, record) for item, record in results)
+    if measure == "summarize":
+        from mediabias.cli_corpus import write_summary
+
+        def counted(results):
+            for _, _, record in results:
+                on_record(record)
+                yield record
+
+        write_summary(counted(results), opts, fmt, out)
+        return
     if measure in ("compare", "report"):
         from mediabias.render.story import render_story
 
         pairs = []
-        for item, record in results:
+        for item, shown, record in results:
             on_record(record)
-            pairs.append((item, record))
-        render_story(measure, fmt, pairs, out, opts.get("output"))
+            pairs.append((item, shown))
+        render_story(measure, fmt, pairs, out, opts.get("output"),
+                     profiles=report_profiles(pairs, opts) if measure == "report" else None)
         return
     if fmt == "explain":
         from mediabias.render.explain import ExplainView
 
         view = ExplainView(measure, out)
-        for item, record in results:
+        for item, shown, record in results:
+            view.add(item, shown)
             on_record(record)
-            view.add(item, record)
         return
     if fmt in ("jsonl", "json", "csv"):
         from mediabias.render import records as writers
 
+        records = (record for _, _, record in results)
         if fmt == "csv":
             writers.write_csv(records, out, on_record, guard, parties=measure == "parties")
         else:
@@ -178,9 +252,9 @@ def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None], 
         from mediabias.render.table import make_table_view
 
         view = make_table_view(measure, out)
-        for item, record in results:
+        for item, shown, record in results:
+            view.add(item, shown)
             on_record(record)
-            view.add(item, record)
         view.finish()
 
 
@@ -232,7 +306,7 @@ _command(
       mediabias score article.txt --explain
       mediabias score shards/ --engine dask --scheduler tcp://10.0.0.5:8786 --output-dir out/
     """,
-    extra=lambda f: explain_option(engine_options(f)),
+    extra=lambda f: store_options(page_options(explain_option(engine_options(f)))),
 )
 _command(
     "hedging",
@@ -247,7 +321,7 @@ _command(
       mediabias hedging articles/ --format jsonl | jq '.hedging.by_category'
       mediabias hedging article.txt --explain
     """,
-    extra=explain_option,
+    extra=lambda f: store_options(page_options(explain_option(f))),
 )
 _command(
     "sentiment",
@@ -262,7 +336,7 @@ _command(
       mediabias sentiment articles/ --config parties.toml --format json
       mediabias sentiment article.txt --explain
     """,
-    extra=explain_option,
+    extra=lambda f: store_options(page_options(explain_option(f))),
 )
 _command(
     "sources",
@@ -276,7 +350,7 @@ _command(
       mediabias sources articles/ --format csv > sources.csv
       mediabias sources article.txt --explain
     """,
-    extra=explain_option,
+    extra=lambda f: store_options(page_options(explain_option(f))),
 )
 _command(
     "parties",
@@ -292,6 +366,7 @@ _command(
       mediabias parties article.txt --format json | jq '.parties.parties[] | {name, mentions}'
       mediabias parties articles/ --config parties.toml
     """,
+    extra=lambda f: store_options(page_options(f)),
 )
 _command(
     "readability",
@@ -304,6 +379,7 @@ _command(
       mediabias readability articles/
       mediabias readability article.txt --format json
     """,
+    extra=lambda f: store_options(page_options(f)),
 )
 
 _command(
@@ -322,6 +398,7 @@ _command(
       mediabias compare examples/articles --format json
       jq -c 'select(.event_id == 0)' newswcl50_docs.jsonl | mediabias compare - --jsonl --text-field sentences
     """,
+    extra=page_options,
 )
 
 
@@ -332,14 +409,19 @@ _command(
     table, charts (party sentiment by outlet, citations by party, hedging by
     category) and every article with its spans highlighted (hover for the
     category or score). No external files or requests: it opens offline.
+    --by FIELD adds profiles of the groups (outlets ...): each measure's
+    mean with its 95% interval, as summarize computes them.
 
     \b
     Examples:
       mediabias report ../shared/seeds -o seeds.html
       mediabias report examples/articles -o examples/report.html
+      mediabias report corpus.jsonl --field outlet=source --by outlet -o profiles.html
     """,
-    extra=report_options,
+    extra=lambda f: corpus_options(by_default=None)(page_options(report_options(f))),
 )
+
+main.add_command(summarize_command(_run, input_options, EXIT_CODES_HELP))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -26,7 +26,8 @@ def input_options(f: Callable) -> Callable:
         click.option("--text-field", default="text", show_default=True, help="JSONL field holding the article text."),
         click.option("--id-field", default="id", show_default=True, help="JSONL field holding the article id."),
         click.option("--field", "field_specs", multiple=True, metavar="KEY=FIELD",
-                     help="Take title/outlet/date/url from another JSONL field, e.g. --field outlet=source."),
+                     help="Take title/outlet/author/date/url from another JSONL field, e.g. --field outlet=source; "
+                          "any other KEY is carried in the record's fields (--field leaning=bias_text)."),
         click.option("--party", "party_specs", multiple=True, metavar="NAME=ALIAS,...",
                      help='Define a party and its aliases (repeatable), e.g. --party "Russia=Russia,Russian,Moscow,Kremlin". '
                           "Replaces automatic detection."),
@@ -83,13 +84,20 @@ def make_config(
 
 
 def field_map(specs: tuple[str, ...]) -> dict[str, str]:
-    from mediabias.report import META_FIELDS
+    """``--field KEY=FIELD``: title, outlet, author, date and url become the
+    record's own keys; any other KEY (a topic, a leaning) is carried in its
+    ``fields``."""
+    import re
+
+    from mediabias.report import FIELDS_KEY, INPUT_KEYS
 
     out = {}
     for spec in specs:
         key, sep, name = spec.partition("=")
-        if not sep or key not in META_FIELDS or not name:
-            raise click.BadParameter(f"{spec!r}: expected KEY=FIELD with KEY one of {', '.join(META_FIELDS)}",
+        if not sep or not name or not re.fullmatch(r"[A-Za-z_][\w.-]*", key) or key in (set(INPUT_KEYS) - {
+                "title", "outlet", "author", "date", "url"}) or key == FIELDS_KEY:
+            raise click.BadParameter(f"{spec!r}: expected KEY=FIELD, e.g. outlet=source or leaning=bias_text "
+                                     "(KEY: title, outlet, author, date, url, or a name of your own)",
                                      param_hint="'--field'")
         out[key] = name
     return out

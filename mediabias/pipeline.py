@@ -16,6 +16,7 @@ from mediabias.measures import hedging, readability, sentiment, sources
 from mediabias.measures import parties as party_detection
 from mediabias.measures.speech import Speech
 from mediabias.report import Report
+from mediabias.text import furniture
 from mediabias.text.document import Document
 
 MEASURES = ("hedging", "sentiment", "sources", "readability")
@@ -34,6 +35,7 @@ def analyze(
     source: str | None = None,
     meta: Mapping[str, Any] | None = None,
     encoding: str | None = None,
+    extractor: str | None = None,
 ) -> Report:
     """Analyse one article.
 
@@ -53,7 +55,10 @@ def analyze(
         raise ValueError(
             f"unknown measure(s): {', '.join(sorted(unknown))}; choose from {', '.join(MEASURES + EXTRA_BLOCKS)}"
         )
-    doc = Document(text)
+    # page furniture (datelines, captions, "Read more" ...) is blanked to spaces: no measure sees it,
+    # and every offset still points into ``text``
+    skipped = furniture.find(text)
+    doc = Document(furniture.blank(text, skipped))
     index = party_detection.detect(doc, party_spec)
     # hedging and sentiment ask the sources measure who said quoted and reported words
     sources_result = sources.score(doc, index) if wanted & {"sources", "sentiment", "hedging"} else None
@@ -67,7 +72,7 @@ def analyze(
                         group_people=cfg.group_people)
         if "sentiment" in wanted else None
     )
-    readability_result = readability.score(text, doc.n_words) if "readability" in wanted else None
+    readability_result = readability.score(doc.text, doc.n_words) if "readability" in wanted else None
     parties_result = party_detection.summary(index) if "parties" in wanted else None
     return Report(
         id=id,
@@ -77,6 +82,8 @@ def analyze(
         chars=len(text),
         meta=dict(meta or {}),
         encoding=encoding,
+        skipped=tuple(skipped),
+        extractor=extractor,
         hedging=hedging_result if "hedging" in wanted else None,
         sentiment=sentiment_result,
         sources=sources_result if "sources" in wanted else None,

@@ -11,8 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.1"  # 1.1: sentiment.thresholds.document removed (party labels follow the mention rule)
-META_FIELDS = ("title", "outlet", "date", "url")
+SCHEMA_VERSION = "1.1"  # 1.1: sentiment.thresholds.document removed (party labels follow the mention rule); stance, voices
+META_FIELDS = ("title", "outlet", "author", "date", "url")
+# further carried fields (``--field leaning=bias_text``) travel in meta["fields"]
+# and appear in the record as ``fields: {name: value}``
+FIELDS_KEY = "fields"
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +27,8 @@ class Report:
     chars: int
     meta: dict[str, Any] = field(default_factory=dict)
     encoding: str | None = None
+    skipped: tuple = ()  # page furniture left out of every measure: (start, end, kind)
+    extractor: str | None = None  # "trafilatura 2.3.1" when the text was extracted from a web page
     hedging: Any = None
     sentiment: Any = None
     sources: Any = None
@@ -31,15 +36,11 @@ class Report:
     parties: Any = None
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "id": self.id, "source": self.source}
-        for k in META_FIELDS:
-            if self.meta.get(k) is not None:
-                d[k] = self.meta[k]
-        if self.encoding is not None:
-            d["encoding"] = self.encoding
+        d = record_head(self.id, self.source, self.meta, self.encoding, self.extractor)
         d["chars"] = self.chars
         d["words"] = self.words
         d["sentences"] = self.sentences
+        d["skipped"] = [{"start": s, "end": e, "kind": k} for s, e, k in self.skipped]
         for name in ("hedging", "sentiment", "sources", "readability", "parties"):
             value = getattr(self, name)
             if value is not None:
@@ -47,13 +48,33 @@ class Report:
         return d
 
 
+def record_head(
+    id: str | None, source: str | None, meta: dict | None, encoding: str | None = None, extractor: str | None = None
+) -> dict[str, Any]:
+    """The first keys of every record: what the input said about the article
+    (id, source, title, outlet, author, date, url, further fields) and how its
+    text was read (encoding, extractor)."""
+    d: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "id": id, "source": source}
+    meta = meta or {}
+    for k in META_FIELDS:
+        if meta.get(k) is not None:
+            d[k] = meta[k]
+    if meta.get(FIELDS_KEY):
+        d[FIELDS_KEY] = dict(meta[FIELDS_KEY])
+    if encoding is not None:
+        d["encoding"] = encoding
+    if extractor is not None:
+        d["extractor"] = extractor
+    return d
+
+
+INPUT_KEYS = ("schema_version", "id", "source", *META_FIELDS, FIELDS_KEY, "encoding", "extractor")
+
+
 def error_record(
     message: str, *, kind: str, id: str | None = None, source: str | None = None, meta: dict | None = None
 ) -> dict[str, Any]:
     """The record for an input that could not be analysed."""
-    d: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "id": id, "source": source}
-    for k in META_FIELDS:
-        if meta and meta.get(k) is not None:
-            d[k] = meta[k]
+    d = record_head(id, source, meta)
     d["error"] = {"kind": kind, "message": message}
     return d

@@ -54,7 +54,8 @@ def test_every_offset_points_into_the_text():
                     assert text[c[key]["start"]:c[key]["end"]] == c[key]["text"]
 
 
-HEAVY = ("rich.table", "rich.console", "textstat", "nltk", "numpy", "vaderSentiment", "pkg_resources")
+HEAVY = ("rich.table", "rich.console", "textstat", "nltk", "numpy", "vaderSentiment", "pkg_resources",
+         "trafilatura", "lxml", "sqlite3", "msgspec", "jinja2")
 
 
 @pytest.mark.parametrize("module", ["mediabias", "mediabias.cli"])

@@ -113,3 +113,37 @@ def test_screenshot_is_not_blank(report, tmp_path):
     assert shot.exists(), p.stderr[-2000:]
     share = non_white_share(shot.read_bytes())
     assert share > 0.03, f"only {share:.1%} of the screenshot is not white"
+
+
+def test_report_by_outlet_adds_profile_charts_that_render(tmp_path):
+    """report --by outlet: one inline-SVG profile per measure (a dot per group
+    on its interval bar), in the same self-contained page, no console errors."""
+    import json
+
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))}
+    corpus = tmp_path / "c.jsonl"
+    with corpus.open("w", encoding="utf-8") as fh:
+        for i in range(24):
+            name = sorted(texts)[i % 4]
+            fh.write(json.dumps({"id": f"{name}-{i}", "text": texts[name] + f"\nOfficials said on day {i} it may rain.",
+                                 "outlet": name.replace("_", " ")}) + "\n")
+    out = tmp_path / "profiles.html"
+    r = CliRunner().invoke(main, ["report", str(corpus), "--by", "outlet", "--min-articles", "3", "--resamples", "200",
+                                  "-o", str(out), "-j", "1"])
+    assert r.exit_code == 0, r.output
+    html = out.read_text(encoding="utf-8")
+    assert "<script src" not in html and "<link" not in html  # self-contained
+    p = chromium(out, tmp_path, "--dump-dom")
+    assert p.returncode == 0, p.stderr[-2000:]
+    assert console_messages(p.stderr) == []
+    dom = p.stdout
+    assert 'id="profiles"' in dom
+    profiles = re.findall(r'<figure class="profile" id="profile-([^"]+)"', dom)
+    assert "hedging.per_1k_words" in profiles and "sources.share_anonymous" in profiles and len(profiles) >= 12
+    assert dom.count("<svg") == 3 + len(profiles)
+    # four outlets in every chart: one interval (bar and dot) each
+    assert len(re.findall(r'<circle class="dot', dom)) >= 4 * 12
+    assert 'class="dot significant"' in dom  # the outlets' texts differ: some means differ beyond chance
+    shot = tmp_path / "shot.png"
+    chromium(out, tmp_path, f"--screenshot={shot}", "--window-size=1000,1400", "--hide-scrollbars")
+    assert non_white_share(shot.read_bytes()) > 0.03

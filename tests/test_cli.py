@@ -12,7 +12,7 @@ from conftest import EXAMPLES, ROOT
 from mediabias import __version__, analyze
 from mediabias.cli import main
 
-COMMANDS = ["score", "hedging", "sentiment", "sources", "readability", "compare", "report"]
+COMMANDS = ["score", "hedging", "sentiment", "sources", "readability", "compare", "report", "summarize"]
 
 
 def run(*args, input=None):

@@ -200,6 +200,7 @@ def test_model_files_have_a_weight_for_every_feature_and_a_no_evidence_mention_i
     assert len(m.sides) > 1000 and all(len(t) == 4 for t in m.sides.values())
     assert len(m.near) > 1000 and all(f[:2] in ("P1", "N1", "P2", "N2") for f in m.near)
     assert tf.label([0.0] * len(tf.FEATURES)) == "neutral"
+    assert m.offsets[0] == m.offsets[1]  # one offset: no label against the sign of its score
 
 
 def test_group_people_from_the_command_line_and_the_config(tmp_path):
@@ -279,9 +280,18 @@ def test_run_time_word_sums_equal_the_named_word_features_on_real_sentences():
             w = reader.words
             for m in index.mentions:
                 a, b, w0, w1, _ = reader._place(m.tok_start, m.tok_end)
-                zero = [0.0] * len(tf.FEATURES)
-                by_name = tf.logits(zero, tf.lexical(w, a, b, w0, w1))
-                fast = tf.logits(zero, tf.word_logits(w, a, b, w0, w1))
-                assert fast == pytest.approx(by_name, abs=1e-9)
+                m_ = tf.model()
+                by_name = [0.0, 0.0]
+                for f, v in tf.lexical(w, a, b, w0, w1).items():
+                    wt = m_.weight(f)
+                    if wt is not None:
+                        by_name[0] += v * wt[0]
+                        by_name[1] += v * wt[1]
+                fast = tf.word_logits(w, a, b, w0, w1)
+                assert fast == pytest.approx(tuple(by_name), abs=1e-9)
+                # and logits() adds them so for a mention with evidence
+                x = [0.0] * len(tf.FEATURES)
+                x[tf.FEATURES.index("neg_near_left")] = 1.0
+                assert tf.logits(x, tf.lexical(w, a, b, w0, w1)) == pytest.approx(tf.logits(x, fast), abs=1e-9)
                 n += 1
     assert n > 300

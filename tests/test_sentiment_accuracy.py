@@ -4,6 +4,8 @@ import csv
 import json
 import sys
 
+import pytest
+
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -59,7 +61,35 @@ def test_harness_with_baseline_on_tiny_files(tmp_path, monkeypatch, capsys):
     assert persent["stance"]["n"] == 3 and persent["stance two-fold"]["n"] == 3
     assert all(w in acc.NEUTRAL_WEIGHTS for w in persent["neutral_weight_chosen"])
     assert persent["vader_document"]["n"] == 3
+    # mentions by their document's gold label: two in each document (name, then surname)
+    by_doc = persent["mention_labels_by_document_label"]
+    assert {g: d["mentions"] for g, d in by_doc.items()} == {"negative": 2, "neutral": 2, "positive": 2}
+    for d in by_doc.values():
+        assert d["negative"] + d["neutral"] + d["positive"] == pytest.approx(1.0, abs=0.002)
+    # "Cal Brown met the committee on Monday. Brown left at noon.": nothing evaluative, both silent
+    assert by_doc["neutral"] == {"mentions": 2, "negative": 0.0, "neutral": 1.0, "positive": 0.0, "silent": 1.0}
     assert "PerSenT dev" in capsys.readouterr().out
+
+
+def test_party_label_from_mean_probabilities_and_seed_scores(tmp_path):
+    from mediabias.measures import sentiment
+
+    from mediabias.text import Document
+    from mediabias.measures import parties
+
+    doc = Document("Russia was condemned for horrible crimes. Russia met Syria on Monday.")
+    result = sentiment.score(doc, parties.detect(doc))
+    russia = next(p for p in result.parties if p.name == "Russia")
+    labels = [e.label for e in russia.evidence]
+    assert labels == ["negative", "neutral"]
+    # the party's label is the most probable class of its mentions' mean (calibrated) probabilities, by hand
+    mean = [sum(e.probabilities[k] for e in russia.evidence) / 2 for k in range(3)]
+    assert russia.label == ("negative", "neutral", "positive")[max(range(3), key=mean.__getitem__)]
+    assert russia.score == pytest.approx(mean[2] - mean[0])
+    (tmp_path / "a.txt").write_text("Amnesty International met officials in Geneva.", encoding="utf-8")
+    rows = acc.seeds(tmp_path, ["Russia", "Amnesty International"])
+    assert rows == {"a.txt": {"Amnesty International": {"score": 0.0, "mentions": 1, "negative": 0, "neutral": 1,
+                                                         "positive": 0, "silent": 1}}}
 
 
 def test_macro_f1_by_hand():

@@ -38,7 +38,6 @@ measure found: Konashenkov -> Russia) and the person is not listed apart.
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -69,10 +68,16 @@ def offsets() -> tuple[float, float]:
 
 
 def thresholds() -> dict[str, dict[str, Any]]:
-    """How labels are given: a mention's, a party's and a stance's by the same rule (:func:`label`)."""
+    """How labels are given: a mention's, a party's and a stance's by the same rule (:func:`label`).
+    ``no_evidence``: the calibrated probabilities of a mention with no evaluative evidence (not
+    ``evaluated``): negative and positive equal, so its score is 0 and its label neutral."""
     neg, pos = offsets()
+    kn, kp = math.exp(neg), math.exp(pos)
+    q = tf.silent_probabilities()
+    z = q[0] * kn + q[1] + q[2] * kp
     return {
-        "mention": {"rule": RULE, "offsets": {"negative": neg, "positive": pos}},
+        "mention": {"rule": RULE, "offsets": {"negative": neg, "positive": pos},
+                    "no_evidence": {"negative": q[0] * kn / z, "neutral": q[1] / z, "positive": q[2] * kp / z}},
         "party": {"rule": PARTY_RULE},
     }
 
@@ -99,6 +104,7 @@ class Evidence:
     words: tuple[tuple[int, int, float], ...] = ()
     person: str | None = None  # the person mentioned, when grouped into a party
     via: str | None = None  # how the parties measure found the mention ("name", "role noun" ...)
+    evaluated: bool = True  # an evaluative word or accusation bears on it (else: score 0, neutral)
     citation: int | None = None  # index of the citation whose content holds it (in the article's Speech)
     sentence: int = 0  # index of its sentence
 
@@ -116,6 +122,7 @@ class Evidence:
             "voice": self.voice,
             "speaker": None if self.speaker is None else {"text": self.speaker, "party": self.speaker_party},
             "words": [{"text": text[s:e], "start": s, "end": e, "valence": v} for s, e, v in self.words],
+            "evaluated": self.evaluated,
         }
         if self.person is not None:
             d["person"] = self.person
@@ -224,12 +231,22 @@ class Reader:
         s = self.doc.sentences[self.doc.tok_sent[tok_start]]
         return tok_start, min(tok_end, s.tok_end), s.tok_start, s.tok_end, self.words.sentence(self.doc.tok_sent[tok_start])
 
-    def score(self, tok_start: int, tok_end: int) -> tuple[list[float], str, int, int, int, int, list[int]]:
-        """(probabilities, label, a, b, w0, w1, hits) of the mention at tokens ``[tok_start, tok_end)``:
-        its token range cut at its sentence's end, its sentence's token range and valence tokens."""
+    def score(self, tok_start: int, tok_end: int) -> tuple[list[float], str, int, int, int, int, list[int], bool]:
+        """(probabilities, label, a, b, w0, w1, words, evaluated) of the mention at tokens ``[tok_start,
+        tok_end)``: its token range cut at its sentence's end, its sentence's token range, the tokens
+        of the words that count for it in its clause, and whether it has evaluative evidence at all."""
         a, b, w0, w1, hits = self._place(tok_start, tok_end)
-        x = tf.features(self.words, a, b, w0, w1, hits, self.said.get(tok_start) if self.said else None)
-        return (*tf.assess(x, tf.word_logits(self.words, a, b, w0, w1)), a, b, w0, w1, hits)
+        shown: list[int] = []  # the words that count for it in its clause
+        x = tf.features(self.words, a, b, w0, w1, hits, self.said.get(tok_start) if self.said else None, shown)
+        evaluated = tf.has_evidence(x)
+        lex = tf.word_logits(self.words, a, b, w0, w1) if evaluated else (0.0, 0.0)
+        return (*tf.assess(x, lex), a, b, w0, w1, shown, evaluated)
+
+    def aimed_words(self, tok_start: int, tok_end: int) -> list[tuple[int, bool]]:
+        """The valence words around the mention at tokens ``[tok_start, tok_end)``, each with
+        whether it is aimed at it (for training)."""
+        a, b, w0, w1, hits = self._place(tok_start, tok_end)
+        return tf.aimed_words(self.words, a, b, w0, w1, hits)
 
     def features(self, tok_start: int, tok_end: int) -> tuple[list[float], dict[str, float]]:
         """The named and word features of the mention at tokens ``[tok_start, tok_end)`` (for
@@ -269,14 +286,12 @@ def score(doc: Document, parties: PartyIndex, *, sources: Any = None, hedging: A
     w = reader.words
     starts, ends = doc.tok_starts, doc.tok_ends
     for m in parties.mentions:
-        raw, _, a, b, w0, w1, hits = reader.score(m.tok_start, m.tok_end)
+        raw, _, a, b, w0, w1, shown, evaluated = reader.score(m.tok_start, m.tok_end)
         pn, p0, pp = raw[0] * kn, raw[1], raw[2] * kp
         z = pn + p0 + pp
         p = (pn / z, p0 / z, pp / z)
         lo, hi = max(w0, a - tf.WINDOW), min(w1, b + tf.WINDOW)
-        clo, chi = w.clause_range(a, w0, w1)
-        words = [(starts[j], ends[j], w.val[j])
-                 for j in hits[bisect_left(hits, max(lo, clo)) : bisect_left(hits, min(hi, chi))] if not a <= j < b]
+        words = [(starts[j], ends[j], w.val[j]) for j in shown]
         if len(words) > MAX_WORDS:
             words = sorted(sorted(words, key=lambda x: -abs(x[2]))[:MAX_WORDS])
         window = (starts[lo], ends[hi - 1])
@@ -291,7 +306,7 @@ def score(doc: Document, parties: PartyIndex, *, sources: Any = None, hedging: A
         by_party.setdefault(folded.get(m.party, m.party), []).append(
             Evidence(text[m.start : m.end], m.start, m.end, p[2] - p[0], label(p), tuple(p), window[0], window[1],
                      in_quote, voice, speaker, speaker_party, tuple(words), m.party if m.party in folded else None,
-                     m.via, k, doc.tok_sent[m.tok_start])
+                     m.via, evaluated, k, doc.tok_sent[m.tok_start])
         )
     ctx = Context(doc, parties, speech, hedging)
     out = []

@@ -13,9 +13,17 @@ but over a lexicon adapted to news:
   "well") are taken out;
 * an inflected form VADER lacks takes its base's valence ("helped" from
   "help");
-* a party mention's own words, and capitalised words in mid-sentence
-  (names: "Hope Hicks", "Justice Department", "Free Syrian Army"), carry
-  nothing: a name is not an opinion.
+* a party mention's own words, and capitalised words inside names and
+  abbreviations carry nothing: a name is not an opinion.  A capitalised
+  word is taken for part of a name in mid-sentence ("Hope Hicks", "Justice
+  Department"), after a title's full stop ("Sen. Dick Durbin"), and with a
+  full stop of its own inside the sentence ("(Ill.)", "Calif.,");
+* *event words* -- words such as "war", "crisis" or "defeat" whose
+  valence, in NewsMTSC's annotations, does not carry over to a party it is
+  not aimed at (``lexicons/event_words.txt``, derived from the
+  training data by ``benchmarks/train_sentiment.py``) -- are marked
+  (:attr:`Words.events`): the party-sentiment features count them only
+  where they are aimed at the mention.
 
 Only the words that matter are looked at twice: valences are computed for
 words found in the lexicon, clause boundaries and quotation flags on
@@ -34,6 +42,29 @@ from mediabias.measures import vader
 from mediabias.text.document import Document
 
 _OPENERS = frozenset(':.!?"\u201c\u2018(\u2014\u2013-')
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude stem that folds inflections together ("slammed", "slamming" -> "slamm")."""
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=1)
+def event_words() -> frozenset[str]:
+    """Stems of the event words (``lexicons/event_words.txt``; empty when the file is absent)."""
+    from mediabias.lexicons import _HERE, read_entries
+
+    path = _HERE / "event_words.txt"  # read here, not through load_words: the training script rewrites it
+    return frozenset(e for _, e in read_entries(path.read_text(encoding="utf-8"), origin=path.name)) if path.exists() else frozenset()
+
+
+@lru_cache(maxsize=1)
+def _title_abbreviations() -> frozenset[str]:
+    return load_words("abbreviations.txt")
 
 
 @lru_cache(maxsize=1)
@@ -123,8 +154,9 @@ class Words:
     carry no valence.
     """
 
-    __slots__ = ("doc", "lows", "val", "negs", "bounds", "accused", "mention_starts", "mention_ends", "_cands", "_muted",
-                 "_quoted", "_sentences", "_names", "_counts", "_stems", "_side_weights")
+    __slots__ = ("doc", "lows", "val", "negs", "bounds", "accused", "events", "mention_starts", "mention_ends", "_cands",
+                 "_muted", "_quoted", "_sentences", "_names", "_counts", "_stems", "_side_weights", "_aimed",
+                 "_aimed_by")
 
     def __init__(self, doc: Document, silenced: list[tuple[int, int]] = ()) -> None:
         """``silenced``: token ranges ``(tok_start, tok_end)`` of the party mentions."""
@@ -134,6 +166,8 @@ class Words:
         neg, acc = vader.NEGATE, _accusation()
         self.negs = [i for i in cands if lows[i] in neg]
         self.accused = [i for i in cands if lows[i] in acc]
+        ev = event_words()
+        self.events = frozenset(i for i in cands if stem(lows[i]) in ev) if ev else frozenset()
         # a contrastive word starts a clause; ; : and dashes end one
         self.bounds = [i if lows[i] in _STARTS_CLAUSE else i + 1 for i in cands if lows[i] in _BREAKS]
         spans = sorted(silenced)  # party mentions in order: whose words are these?
@@ -147,6 +181,8 @@ class Words:
         self._sentences: dict[int, list[int]] = {}
         self._names: dict[int, list[int]] = {}
         self._counts: dict[int, int] = {}
+        self._aimed: dict[tuple[int, int], tuple] = {}  # each mention's role valences and the words aimed at it
+        self._aimed_by: dict[int, dict[int, list[int]]] = {}  # per sentence: word -> the mentions it is aimed at
 
     def neighbours(self, a: int, b: int, si: int) -> tuple[float, float]:
         """Cut-offs around the mention at tokens ``[a, b)`` of sentence ``si``: a word before
@@ -201,8 +237,10 @@ class Words:
         s = self.doc.sentences[si]
         w0, w1 = s.tok_start, s.tok_end
         toks = self.doc.tokens
+        mute = self._muted
         self._names[si] = [i for i in compress(range(w0 + 1, w1), map(str.istitle, toks[w0 + 1 : w1]))
-                           if toks[i - 1][-1] not in _OPENERS and i not in self._muted]
+                           if i not in mute and (toks[i - 1][-1] not in _OPENERS and not toks[i].isupper()
+                                                 or _name_like(self.doc, i, w0, w1))]
         cands = self._cands[bisect_left(self._cands, w0) : bisect_left(self._cands, w1)]
         local: dict[int, float] = {}
         if cands:
@@ -213,7 +251,7 @@ class Words:
             lex, phrases, mute = news_lexicon(), news_phrases(), self._muted
             for i in cands:
                 li = i - w0
-                if lows[li] in lex and i not in mute and not _name_like(doc, i, w0):
+                if lows[li] in lex and i not in mute and not _name_like(doc, i, w0, w1):
                     v = vader.word_valence(origs, lows, li, cap_diff, lex)
                     if v:
                         local[i] = v
@@ -234,9 +272,20 @@ class Words:
         return hits
 
 
-def _name_like(doc: Document, i: int, w0: int) -> bool:
-    """A capitalised word in mid-sentence (not after an opening quote or colon): part of a name."""
-    if i == w0:
-        return False
-    w = doc.tokens[i]
-    return w[0].isupper() and not w.isupper() and doc.tokens[i - 1][-1] not in _OPENERS
+def _name_like(doc: Document, i: int, w0: int, w1: int) -> bool:
+    """A capitalised word that is part of a name or an abbreviation, in the sentence ``[w0, w1)``:
+    in mid-sentence (not after an opening quote, colon or full stop), after a title's or an
+    initial's full stop ("Sen. Dick Durbin", "John F. Hope"), or with a full stop of its own inside
+    the sentence ("(Ill.)", "Calif.,").  Not the sentence's first word."""
+    toks = doc.tokens
+    w = toks[i]
+    if not w[0].isupper() or w.isupper() or i == w0:
+        return False  # not the first word: "Hope Hicks said" and "Corrupt officials said" look alike
+    prev = toks[i - 1]
+    if prev[-1] not in _OPENERS:
+        return True
+    if i + 2 < w1 and toks[i + 1] == "." and doc.tok_ends[i] == doc.tok_starts[i + 1]:
+        return True  # an abbreviation inside the sentence: "(Ill.)", "Calif.,"
+    # after a title's full stop ("Sen. Dick"), or an initial's ("John F. Hope")
+    return prev == "." and i - 2 >= w0 and doc.tok_ends[i - 2] == doc.tok_starts[i - 1] and (
+        toks[i - 2].lower() in _title_abbreviations() or (len(toks[i - 2]) == 1 and toks[i - 2].isupper()))

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from mediabias.render.safe import cell
 from mediabias.render.table import label_style
 
 COLUMN_WIDTH = 16  # characters a value column needs
@@ -63,7 +64,7 @@ def render_comparison(comparison: dict[str, Any], out: TextIO) -> None:
             if any(articles[i]["error"] for i in cols):
                 t.add_row("error", *[Text(articles[i]["error"] or "", style="red") for i in cols])
             for row in group["rows"]:
-                t.add_row(row["label"], *[_cell(row, i) for i in cols])
+                t.add_row(cell(row["label"]), *[_cell(row, i) for i in cols])
             console.print(t)
         console.print(Text(group["summary"], style="italic"))
         console.print()

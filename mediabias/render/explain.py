@@ -23,6 +23,7 @@ from rich.console import Console
 from rich.text import Text
 
 from mediabias.inputs import Item
+from mediabias.render.safe import cell
 from mediabias.render.table import article_name, fmt
 
 CATEGORY = {"hedge": ("yellow", "H"), "distancing": ("magenta", "D"), "weasel": ("cyan", "W"), "booster": ("blue", "B")}
@@ -31,7 +32,8 @@ LAYERS = {"score": ("hedging", "sentiment", "sources"), "hedging": ("hedging",),
 
 def _spans(record: dict, layers: tuple[str, ...]) -> list[tuple[int, int, str, str, str]]:
     """(start, end, style, open mark, close mark) for every span to show."""
-    out = []
+    # page furniture the measures left out: dimmed (plain: marked with its kind)
+    out = [(s["start"], s["end"], "dim", "\u2039", f"|{s['kind']}\u203a") for s in record.get("skipped") or ()]
     if "hedging" in layers and record.get("hedging"):
         for h in record["hedging"]["hits"]:
             style, letter = CATEGORY[h["category"]]
@@ -82,6 +84,7 @@ LEGEND = {
     "hedging": "hedging: [text|H] hedge  [text|D] distancing  [text|W] weasel  [text|B] booster (certainty, not counted)",
     "sentiment": "parties: {mention|score}, green positive, red negative",
     "sources": "sources: <cue|CUE> <source|SRC> \u00abcontent\u00bb",
+    "skipped": "page furniture left out of every measure: dimmed \u2039text|kind\u203a (dateline, caption, read-more ...)",
 }
 
 
@@ -93,9 +96,9 @@ class ExplainView:
 
     def add(self, item: Item, record: dict[str, Any]) -> None:
         c = self.console
-        c.rule(f"[bold]{article_name(record)}[/bold]")
+        c.rule(cell(article_name(record), style="bold"))
         if "error" in record:
-            c.print(Text(f"error: {record['error']['message']}", style="red"))
+            c.print(cell(f"error: {record['error']['message']}", style="red"))
             return
         text = item.text or ""
         spans = _spans(record, self.layers)
@@ -106,6 +109,8 @@ class ExplainView:
         c.print()
         for layer in self.layers:
             c.print(Text(LEGEND[layer], style="dim"))
+        if record.get("skipped"):
+            c.print(Text(LEGEND["skipped"], style="dim"))
         self._numbers(record)
 
     def _numbers(self, record: dict) -> None:

@@ -153,12 +153,14 @@ def build_context(pairs: list[tuple[Any, dict]]) -> dict[str, Any]:
     }
 
 
-def render_html(pairs: list[tuple[Any, dict]]) -> str:
+def render_html(pairs: list[tuple[Any, dict]], profiles: dict | None = None) -> str:
+    """The report; ``profiles`` (from :func:`mediabias.render.profiles.profile_charts`)
+    adds the outlet-profile charts of ``report --by``."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     env = Environment(loader=PackageLoader("mediabias.render", "templates"), autoescape=True, undefined=StrictUndefined)
     env.filters["num"] = format_value
-    return env.get_template("report.html.j2").render(**build_context(pairs))
+    return env.get_template("report.html.j2").render(**build_context(pairs), profiles=profiles)
 
 
 def write_atomically(path: str | Path, content: str) -> None:

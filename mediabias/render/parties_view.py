@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mediabias.inputs import Item
+from mediabias.render.safe import cell
 from mediabias.render.table import article_name
 
 Record = dict[str, Any]
@@ -35,9 +36,9 @@ class PartiesView:
         self.user_defined = False
 
     def add(self, item: Item, record: Record) -> None:
-        self.console.rule(f"[bold]{article_name(record)}[/bold]")
+        self.console.rule(cell(article_name(record), style="bold"))
         if "error" in record:
-            self.console.print(Text(f"error: {record['error']['message']}", style="red"))
+            self.console.print(cell(f"error: {record['error']['message']}", style="red"))
             return
         block = record["parties"]
         self.user_defined = self.user_defined or block["user_defined"]
@@ -59,8 +60,8 @@ class PartiesView:
                 aliases.append(", " if p["aliases"] or i else "")
                 aliases.append(f"the {a['text']}", style="italic")
                 aliases.append(f" ({a['mentions']})", style="dim")
-            t.add_row(p["name"], p["kind"], str(p["mentions"]), p.get("affiliation") or "", aliases,
-                      ", ".join(p.get("people", [])))
+            t.add_row(cell(p["name"]), p["kind"], str(p["mentions"]), cell(p.get("affiliation")), aliases,
+                      cell(", ".join(p.get("people", []))))
             self._collect(p)
         self.console.print(t)
 

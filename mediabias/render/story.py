@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from typing import Any, TextIO
 
@@ -20,7 +19,8 @@ def _long_rows(comparison: dict[str, Any]):
                 yield [g["name"], r["label"], r["key"], labels[i], "" if v is None else v, int(i in r["marked"])]
 
 
-def render_story(measure: str, fmt: str, pairs: list[tuple[Any, dict]], out: TextIO, output: str | None) -> None:
+def render_story(measure: str, fmt: str, pairs: list[tuple[Any, dict]], out: TextIO, output: str | None,
+                 profiles: dict | None = None) -> None:
     if len(pairs) < 2:
         click.echo(f"mediabias: a comparison needs two articles or more; got {len(pairs)}, showing the single report",
                    err=True)
@@ -40,7 +40,7 @@ def render_story(measure: str, fmt: str, pairs: list[tuple[Any, dict]], out: Tex
     if measure == "report":
         from mediabias.render.html import render_html, write_atomically
 
-        html = render_html(pairs)
+        html = render_html(pairs, profiles=profiles)
         try:
             write_atomically(output, html)
         except OSError as e:
@@ -57,5 +57,7 @@ def render_story(measure: str, fmt: str, pairs: list[tuple[Any, dict]], out: Tex
     elif fmt == "jsonl":
         out.write(json.dumps(comparison, ensure_ascii=False, separators=(",", ":")) + "\n")
     else:
-        csv.writer(out, lineterminator="\n").writerows(_long_rows(comparison))
+        from mediabias.render.records import CsvWriter  # cells a spreadsheet would run are quoted
+
+        CsvWriter(out).writerows(_long_rows(comparison))
     out.flush()

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mediabias.inputs import Item
+from mediabias.render.safe import cell
 
 Record = dict[str, Any]
 
@@ -94,13 +95,13 @@ class SummaryTable:
     def add(self, item: Item, record: Record) -> None:
         name = article_name(record)
         if "error" in record:
-            self.table.add_row(name, Text(record["error"]["message"], style="red"), *[""] * 8)
+            self.table.add_row(cell(name), cell(record["error"]["message"], style="red"), *[""] * 8)
             return
         h = record.get("hedging") or {}
         s = record.get("sources") or {}
         r = record.get("readability") or {}
         self.table.add_row(
-            name,
+            cell(name),
             fmt(record["words"]),
             fmt(h.get("per_1k_words")),
             distancing_cell(record),
@@ -130,11 +131,11 @@ class ReadabilityTable:
 
     def add(self, item: Item, record: Record) -> None:
         if "error" in record:
-            self.table.add_row(article_name(record), Text(record["error"]["message"], style="red"))
+            self.table.add_row(cell(article_name(record)), cell(record["error"]["message"], style="red"))
             return
         r = record["readability"]
         self.table.add_row(
-            article_name(record),
+            cell(article_name(record)),
             fmt(record["words"]),
             fmt(record["sentences"]),
             fmt(r["flesch_reading_ease"], 2),

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mediabias.inputs import Item
+from mediabias.render.safe import cell
 from mediabias.render.table import article_name, fmt, label_style
 
 Record = dict[str, Any]
@@ -40,9 +41,9 @@ class DetailView:
 
     def add(self, item: Item, record: Record) -> None:
         name = article_name(record)
-        self.console.rule(f"[bold]{name}[/bold]")
+        self.console.rule(cell(name, style="bold"))
         if "error" in record:
-            self.console.print(Text(f"error: {record['error']['message']}", style="red"))
+            self.console.print(cell(f"error: {record['error']['message']}", style="red"))
             return
         getattr(self, f"_{self.measure}")(item.text or "", record)
 
@@ -68,7 +69,7 @@ class DetailView:
             for col in ("party", "hedge", "distancing", "weasel", "author voice", "per 1k words", "distancing /1k"):
                 bp.add_column(col, justify="left" if col == "party" else "right")
             for party, d in h["by_party"].items():
-                bp.add_row(party, str(d["hedge"]), str(d["distancing"]), str(d["weasel"]), str(d.get("author_voice", "")),
+                bp.add_row(cell(party), str(d["hedge"]), str(d["distancing"]), str(d["weasel"]), str(d.get("author_voice", "")),
                            fmt(d.get("per_1k_words")), fmt(d.get("distancing_per_1k_words")))
             self.console.print(bp)
         t = Table(show_header=True, expand=True)
@@ -84,7 +85,7 @@ class DetailView:
             t.add_row(
                 label,
                 "quoted" if hit["in_quote"] else "author",
-                hit.get("target_party") or "",
+                cell(hit.get("target_party")),
                 context(text, hit["start"], hit["end"], f"bold {style}"),
             )
         self.console.print(t)
@@ -108,10 +109,10 @@ class DetailView:
 
             speakers = ", ".join(f"{k} {fmt(x['score'], 2)} ({x['mentions']})" for k, x in list(p.get("by_speaker", {}).items())[:3])
             t.add_row(
-                p["name"], p.get("kind") or "", p.get("affiliation") or "", str(p["mentions"]),
+                cell(p["name"]), p.get("kind") or "", cell(p.get("affiliation")), str(p["mentions"]),
                 Text(fmt(p["score"], 2), style=label_style(p["label"])), p["label"] or "",
                 voice("author"), voice("quoted"), voice("reported"),
-                f"{p['positive']}/{p['neutral']}/{p['negative']}", speakers,
+                f"{p['positive']}/{p['neutral']}/{p['negative']}", cell(speakers),
             )
         self.console.print(t)
         ev = Table(show_header=True, expand=True, title="evidence: each mention, the words that moved it (valence), its voice")
@@ -142,7 +143,7 @@ class DetailView:
                 voice = e.get("voice") or ("quoted" if e.get("in_quote") else "author")
                 if e.get("speaker"):
                     voice += f": {e['speaker'].get('party') or e['speaker']['text']}"
-                ev.add_row(p["name"], Text(fmt(e["score"], 2), style=label_style(e.get("label"))), voice, snippet)
+                ev.add_row(cell(p["name"]), Text(fmt(e["score"], 2), style=label_style(e.get("label"))), cell(voice), snippet)
         self.console.print(ev)
         self._more(sum(len(p["evidence"]) for p in parties))
 
@@ -162,7 +163,7 @@ class DetailView:
             for col in ("party", "attributions", "quoted words", "content words"):
                 voices.add_column(col, justify="left" if col == "party" else "right")
             for party, d in s["by_party"].items():
-                voices.add_row(party, str(d["attributions"]), str(d["quoted_words"]), str(d.get("content_words", "")))
+                voices.add_row(cell(party), str(d["attributions"]), str(d["quoted_words"]), str(d.get("content_words", "")))
             self.console.print(voices)
         t = Table(show_header=True, expand=True)
         for col, ratio in (("kind", None), ("source", 2), ("type", None), ("party", 1), ("cue", 1), ("content", 4)):
@@ -182,7 +183,7 @@ class DetailView:
             cue = Text(c["cue"]["text"] if c["cue"] else "(carried)")
             if c.get("cue_class"):
                 cue.append(f" {c['cue_class']}", style="dim")
-            t.add_row(c["kind"], who, c.get("source_type") or "", c.get("party") or "", cue, snippet)
+            t.add_row(c["kind"], who, c.get("source_type") or "", cell(c.get("party")), cue, cell(snippet))
         self.console.print(t)
         self._more(len(s["citations"]))
 
