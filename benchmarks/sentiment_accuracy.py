@@ -9,14 +9,22 @@
   at its ``from``/``to`` offsets (the most probable class); macro-F1 over the
   three classes, accuracy and per-class F1.  The model was fitted on train
   only, so dev is unseen.
+  ``party_label``: the label a one-mention party gets (the class of its
+  mentions' mean probabilities, :func:`mediabias.measures.sentiment.label`)
+  scored the same way, and ``party_label_agrees``: the share of targets
+  where it equals the mention's label (``target_features.label``).
 * **PerSenT** (``persent/dev.csv``): the document-level label toward
   ``TARGET_ENTITY`` -- the entity as a user-defined party (its name and its
-  last word as aliases), its mean mention score over the article, labelled
-  with the document thresholds.  Those thresholds were chosen on this dev
-  set (there is no other document-level data), so ``all`` is optimistic;
-  ``two-fold`` chooses them on the rows of one ``DOCUMENT_INDEX`` parity and
-  labels the other half, an estimate for data the thresholds never saw.
-  Documents where the entity is never found count as neutral.
+  last word as aliases), run through the whole pipeline (sources, hedging,
+  sentiment).  ``party``: the party's label (its mentions' mean
+  probabilities by the mention rule); ``stance``: its ``stance`` label (the
+  author's view apart from the voices it carries,
+  :mod:`mediabias.measures.stance`).  No constant was chosen on this set:
+  the stance's credence weights are fixed in the code.  ``stance two-fold``
+  shows what choosing the weight of a neutrally carried voice would give:
+  chosen (0.25, 0.5 or 1) on the rows of one ``DOCUMENT_INDEX`` parity, the
+  other half labelled with it.  Documents where the entity is never found
+  count as neutral.
 
 ``--baseline`` adds VADER's compound score of the whole sentence (the
 document: the mean over its sentences) with VADER's customary +/-0.05
@@ -38,15 +46,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import sentiment_data as sd  # noqa: E402
 
 from mediabias.measures import sentiment, vader  # noqa: E402
+from mediabias.measures import stance as st  # noqa: E402
 from mediabias.measures import target_features as tf  # noqa: E402
+
+LABEL = {label: i for i, label in enumerate(sd.LABELS)}
 
 
 def newsmtsc(path: Path, baseline: bool) -> dict:
-    gold, pred = [], []
+    gold, pred, party = [], [], []
     for x, lex, g, _ in sd.newsmtsc_targets(path):
         gold.append(g)
         pred.append(tf.CLASSES.index(tf.label(x, lex)))
-    out = {"mediabias": sd.macro_f1(gold, pred)}
+        # the target as a party with one mention: its label by the party rule
+        p = st.calibrate(tf.probabilities(x, lex), sentiment.offsets())
+        party.append(tf.CLASSES.index(sentiment.label(st.mean_vector([p]))))
+    out = {"mediabias": sd.macro_f1(gold, pred), "party_label": sd.macro_f1(gold, party),
+           "party_label_agrees": sum(a == b for a, b in zip(pred, party)) / len(pred) if pred else None}
     if baseline:
         bgold, bpred = [], []
         with path.open(encoding="utf-8") as fh:
@@ -60,45 +75,49 @@ def newsmtsc(path: Path, baseline: bool) -> dict:
     return out
 
 
-def persent(path: Path, baseline: bool) -> dict:
-    from train_sentiment import best_thresholds
+NEUTRAL_WEIGHTS = (0.25, 0.5, 1.0)  # the weight of a neutrally carried voice tried by ``stance two-fold``
 
-    t = sentiment.thresholds()["document"]
-    neutral = tf.predict([0.0] * len(tf.FEATURES))  # a mention with no evidence
-    scores, gold, halves, base, by_probs = [], [], [], [], []
+
+def persent(path: Path, baseline: bool) -> dict:
+    gold, party, stance, halves, base, parts = [], [], [], [], [], []
     mentions: dict[int, list[str]] = {0: [], 1: [], 2: []}  # mention labels by the document's gold label
     silent: dict[int, int] = {0: 0, 1: 0, 2: 0}
     found = 0
     for index, entity, text, g in sd.persent_documents(path):
-        party = sd.persent_party(text, entity)
-        s = None if party is None else party.score
-        found += s is not None
-        scores.append(0.0 if s is None else s)
-        by_probs.append(1 if party is None else mean_probability_class(party.evidence))
-        if party is not None:
-            mentions[g] += [e.label for e in party.evidence]
-            silent[g] += sum(1 for e in party.evidence if e.words == () and e.score == 0.0)
+        p = sd.persent_party(text, entity)
+        found += p is not None
+        if p is not None:
+            mentions[g] += [e.label for e in p.evidence]
+            silent[g] += sum(1 for e in p.evidence if not e.evaluated)
         gold.append(g)
         halves.append(int(index) % 2)
+        party.append(1 if p is None else LABEL[p.label])
+        stance.append(1 if p is None else LABEL[p.stance.label])
+        parts.append(None if p is None else p.stance.parts)
         if baseline:
             from mediabias.text.document import Document
 
             doc = Document(text)
             comps = [vader.polarity_scores(doc.text[sen.start : sen.end])["compound"] for sen in doc.sentences]
             base.append(sd.label_index(sum(comps) / len(comps) if comps else 0.0, 0.05, -0.05))
-    out = {"all": sd.macro_f1(gold, [sd.label_index(s, t["positive"], t["negative"]) for s in scores])}
-    # two-fold: thresholds chosen on one half (by DOCUMENT_INDEX parity), labels on the other
-    pred = [0] * len(scores)
+    out = {"party": sd.macro_f1(gold, party), "stance": sd.macro_f1(gold, stance)}
+
+    def labels(weight: float, rows: list[int]) -> list[int]:
+        weights = {**st.CREDENCE_WEIGHT, "neutral": weight}
+        return [1 if parts[i] is None else LABEL[sentiment.label(st.mix(parts[i], weights))] for i in rows]
+
+    # two-fold: the neutral credence weight chosen on one half (DOCUMENT_INDEX parity), labels on the other
+    pred = [0] * len(gold)
+    chosen = []
     for h in (0, 1):
         tune = [i for i, x in enumerate(halves) if x == h]
-        pos, neg, _ = best_thresholds([scores[i] for i in tune], [gold[i] for i in tune], neutral)
-        for i, x in enumerate(halves):
-            if x != h:
-                pred[i] = sd.label_index(scores[i], pos, neg)
-    out["two-fold"] = sd.macro_f1(gold, pred)
-    # the class of the mentions' mean probabilities (after the mention offsets): nothing is chosen
-    # on PerSenT, so this one figure is also the estimate for unseen data
-    out["mean_probabilities"] = sd.macro_f1(gold, by_probs)
+        test = [i for i, x in enumerate(halves) if x != h]
+        best = max(NEUTRAL_WEIGHTS, key=lambda w: sd.macro_f1([gold[i] for i in tune], labels(w, tune))["macro_f1"])
+        chosen.append(best)
+        for i, lab in zip(test, labels(best, test)):
+            pred[i] = lab
+    out["stance two-fold"] = sd.macro_f1(gold, pred)
+    out["neutral_weight_chosen"] = chosen
     out["entity_found"] = found
     out["mention_labels_by_document_label"] = {
         sd.LABELS[g]: {"mentions": len(labs), **{c: round(labs.count(c) / len(labs), 3) if labs else 0.0 for c in sd.LABELS},
@@ -107,17 +126,6 @@ def persent(path: Path, baseline: bool) -> dict:
     if baseline:
         out["vader_document"] = sd.macro_f1(gold, base)
     return out
-
-
-def mean_probability_class(evidence) -> int:
-    """The class of a party's mentions' mean probabilities, after the mention offsets (the label rule
-    of issue 11, measured here; 1, neutral, when there is no mention)."""
-    if not evidence:
-        return 1
-    off = tf.model().offsets
-    mean = [sum(e.probabilities[k] for e in evidence) / len(evidence) for k in range(3)]
-    z = (math.log(mean[0]) + off[0], math.log(mean[1]), math.log(mean[2]) + off[1])
-    return max(range(3), key=z.__getitem__)
 
 
 def seeds(folder: Path, names: list[str]) -> dict:
@@ -150,7 +158,7 @@ def _print(name: str, figures: dict) -> None:
                       f"neutral {d['neutral']:.3f} positive {d['positive']:.3f} (no evidence: {d['silent']:.3f})")
             continue
         if not isinstance(f, dict):
-            print(f"  {system}: {f}")
+            print(f"  {name:<8} {system}: {f if not isinstance(f, float) else round(f, 4)}")
             continue
         per_class = "  ".join(f"{c} {f['f1_' + c]:.3f}" for c in sd.LABELS)
         print(f"  {name:<8} {system:<16} macro-F1 {f['macro_f1']:.3f}  accuracy {f['accuracy']:.3f}  "

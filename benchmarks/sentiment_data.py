@@ -80,11 +80,13 @@ def target_aliases(entity: str) -> tuple[str, ...]:
     return tuple(aliases)
 
 
-def persent_party(text: str, entity: str, group_people: bool = False) -> sentiment.PartySentiment | None:
-    """The sentiment result for ``entity`` in the article (None when it is never found)."""
+def persent_party(text: str, entity: str, group_people: bool = False) -> "sentiment.PartySentiment | None":
+    """The sentiment record of ``entity`` in the article, as ``mediabias`` computes it (sources,
+    hedging, sentiment); None when it is never found."""
     doc = Document(text)
     index = parties.detect(doc, {entity: target_aliases(entity)})
-    result = sentiment.score(doc, index, sources=sources.score(doc, index), group_people=group_people)
+    src = sources.score(doc, index)
+    result = sentiment.score(doc, index, sources=src, group_people=group_people)
     party = next((p for p in result.parties if p.name == entity), None)
     return party if party is not None and party.evidence else None
 

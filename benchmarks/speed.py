@@ -113,6 +113,7 @@ def throughput(corpus: Path, field: str, jobs: int, n: int, size: int) -> dict:
 
 def stages(texts: list[str]) -> dict:
     from mediabias.measures import hedging, parties, readability, sentiment, sources
+    from mediabias.measures.speech import Speech
     from mediabias.text import Document
 
     totals = dict.fromkeys(("document", "parties", "hedging", "sources", "sentiment", "readability", "output"), 0.0)
@@ -127,17 +128,18 @@ def stages(texts: list[str]) -> dict:
         t1 = pc()
         idx = parties.detect(doc)
         t2 = pc()
-        h = hedging.score(doc, idx)
-        t3 = pc()
         s = sources.score(doc, idx)
+        speech = Speech(doc, idx, s)  # who said what: hedging and sentiment read it
+        t3 = pc()
+        h = hedging.score(doc, idx, speech=speech)
         t4 = pc()
-        se = sentiment.score(doc, idx)
+        se = sentiment.score(doc, idx, sources=s, hedging=h, speech=speech)
         t5 = pc()
         r = readability.score(text, doc.n_words)
         t6 = pc()
         json.dumps({"h": h.to_dict(), "s": s.to_dict(), "se": se.to_dict(), "r": r.to_dict()}, separators=(",", ":"))
         t7 = pc()
-        for key, dt in zip(totals, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5, t7 - t6)):
+        for key, dt in zip(totals, (t1 - t0, t2 - t1, t4 - t3, t3 - t2, t5 - t4, t6 - t5, t7 - t6)):
             totals[key] += dt
     per = {k: round(v / len(texts) * 1000, 3) for k, v in totals.items()}
     per["total"] = round(sum(per.values()), 3)
@@ -148,17 +150,22 @@ def stage_loops(texts: list[str], passes: int) -> dict:
     """Each stage timed alone over the same articles, the best of ``passes`` passes, in ms per
     article (no interleaving with the other stages, so caches stay warm for the one measured)."""
     from mediabias.measures import hedging, parties, readability, sentiment, sources
+    from mediabias.measures.speech import Speech
     from mediabias.text import Document
 
     docs = [Document(t) for t in texts]
     idxs = [parties.detect(d) for d in docs]
     srcs = [sources.score(d, i) for d, i in zip(docs, idxs)]
+    sps = [Speech(d, i, s) for d, i, s in zip(docs, idxs, srcs)]
+    heds = [hedging.score(d, i, speech=sp) for d, i, sp in zip(docs, idxs, sps)]
     runs = {
         "document": lambda: [Document(t) for t in texts],
         "parties": lambda: [parties.detect(d) for d in docs],
-        "hedging": lambda: [hedging.score(d, i) for d, i in zip(docs, idxs)],
-        "sources": lambda: [sources.score(d, i) for d, i in zip(docs, idxs)],
-        "sentiment": lambda: [sentiment.score(d, i, sources=s) for d, i, s in zip(docs, idxs, srcs)],
+        "hedging": lambda: [hedging.score(d, i, speech=sp) for d, i, sp in zip(docs, idxs, sps)],
+        "sources": lambda: [Speech(d, i, sources.score(d, i)) for d, i in zip(docs, idxs)],
+        # as score runs it: with the sources' citations and the hedging hits (voices and credence)
+        "sentiment": lambda: [sentiment.score(d, i, sources=s, hedging=h, speech=sp)
+                              for d, i, s, h, sp in zip(docs, idxs, srcs, heds, sps)],
         "readability": lambda: [readability.score(t, d.n_words) for t, d in zip(texts, docs)],
     }
     out = {}

@@ -388,7 +388,7 @@ def _reload() -> None:
 
     load_toml.cache_clear()
     tf.model.cache_clear()
-    sentiment.thresholds.cache_clear()
+    sentiment.offsets.cache_clear()  # the party label no longer reads the document thresholds
 
 
 if __name__ == "__main__":

@@ -15,7 +15,11 @@ holds:
 * a worker that dies (killed, out of memory) turns the items of the chunk it
   held into error records and is replaced; the batch goes on;
 * workers ignore Ctrl-C: the parent stops them at once and the caller sees
-  ``KeyboardInterrupt`` after the last complete record.
+  ``KeyboardInterrupt`` after the last complete record;
+* workers never outlive the parent: each closes every inherited parent-side
+  end of the pipes, so the parent's death is end-of-file to it, and on Linux
+  it also asks the kernel for SIGKILL when the parent dies (a worker busy
+  with a long chunk would otherwise finish it first).
 
 With few items or ``jobs == 1`` everything runs in this process so small
 jobs don't pay for a pool.  An item that fails -- unreadable input or an
@@ -89,9 +93,30 @@ def _chunks(items: Iterator[Item]) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _worker_main(conn, config: Config, measures: tuple[str, ...]) -> None:
+def _die_with_parent(parent_pid: int) -> None:
+    """Linux: SIGKILL this process when its parent dies (prctl PR_SET_PDEATHSIG)."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass  # no prctl: end-of-file on the pipe still ends the worker
+    if os.getppid() != parent_pid:  # the parent died before the request was made
+        os._exit(0)
+
+
+def _worker_main(conn, config: Config, measures: tuple[str, ...], parent_pid: int, inherited: list) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
+        # A forked worker holds copies of the parent's ends of every pipe (its
+        # own and the earlier workers'); while it does, the parent's death is
+        # not end-of-file to anyone.
+        for c in inherited:
+            c.close()
+        _die_with_parent(parent_pid)
         while True:
             msg = conn.recv()
             if msg is None:
@@ -109,14 +134,18 @@ def _worker_main(conn, config: Config, measures: tuple[str, ...]) -> None:
 class _Worker:
     __slots__ = ("process", "conn", "chunk_id")
 
-    def __init__(self, ctx, config: Config, measures: tuple[str, ...]) -> None:
+    def __init__(self, ctx, config: Config, measures: tuple[str, ...], others: list["_Worker"] = ()) -> None:
         for stream in (sys.stdout, sys.stderr):
             try:
                 stream.flush()  # nothing buffered for a forked child to inherit
             except (OSError, ValueError):
                 pass
         parent, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, config, measures), daemon=True)
+        # forked: the child closes its copies of the parent-side ends; spawned:
+        # it inherits nothing but its arguments
+        inherited = [parent] + [w.conn for w in others] if ctx.get_start_method() == "fork" else []
+        self.process = ctx.Process(target=_worker_main, args=(child, config, measures, os.getpid(), inherited),
+                                   daemon=True)
         self.process.start()
         child.close()
         self.conn = parent
@@ -185,7 +214,9 @@ def _parallel(chunks: Iterator[list[Item]], config: Config, measures: tuple[str,
     ctx = mp.get_context("fork" if "fork" in methods else "spawn")
     if ctx.get_start_method() == "fork":
         _warm(config, measures)
-    workers = [_Worker(ctx, config, measures) for _ in range(jobs)]
+    workers: list[_Worker] = []
+    for _ in range(jobs):
+        workers.append(_Worker(ctx, config, measures, workers))
     sent: dict[int, list[Item]] = {}  # chunk id -> items, until written
     done: dict[int, list[Record]] = {}
     stored: dict[int, list[Record | None]] = {}  # chunk id -> records known before dispatch (None: analysed)
@@ -247,7 +278,7 @@ def _parallel(chunks: Iterator[list[Item]], config: Config, measures: tuple[str,
                     held = sent[cid] if cid not in stored else [i for i, r in zip(sent[cid], stored[cid]) if r is None]
                     done[cid] = _died(held, w.process.exitcode)
                     w.conn.close()
-                    workers[i] = _Worker(ctx, config, measures)
+                    workers[i] = _Worker(ctx, config, measures, [o for o in workers if o is not w])
         for w in workers:
             w.stop()
     except BaseException:  # Ctrl-C, a closed output pipe: stop now

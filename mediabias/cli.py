@@ -6,7 +6,9 @@ imported inside the commands so that ``mediabias --help`` starts at once.
 
 from __future__ import annotations
 
+import errno
 import os
+import signal
 import sys
 from typing import Any, Callable
 
@@ -25,15 +27,32 @@ from mediabias.cli_options import (
     report_options,
 )
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 3, 130, 143
 
 EXIT_CODES_HELP = """\b
 Exit codes:
   0  every input was analysed
-  1  error: nothing to analyse, or nothing could be (bad config, all inputs failed)
+  1  error: nothing to analyse, or nothing could be (bad config, all inputs failed),
+     or the output could not be written (disk full)
   2  usage error: bad option, missing path
-  3  some inputs failed in a batch; the others were analysed and printed
-130  interrupted (Ctrl-C)"""
+  3  some inputs failed in a batch (or a folder could not be read);
+     the others were analysed and printed
+130  interrupted (Ctrl-C)
+143  terminated (SIGTERM); complete records only, as for Ctrl-C"""
+
+
+def _safe(message: str) -> str:
+    from mediabias.render.safe import terminal_text
+
+    return terminal_text(message)
+
+
+def _say(message: str) -> None:
+    """A line on standard error; article-derived parts (file names) cannot drive the terminal."""
+    from mediabias.render.safe import terminal_text
+
+    click.echo(f"mediabias: {terminal_text(message)}", err=True)
+
 
 def _run_dask(measures: tuple[str, ...], opts: dict[str, Any], config, field_map: dict[str, str]) -> None:
     from importlib.util import find_spec
@@ -68,6 +87,9 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
     from mediabias.inputs import DEFAULT_MAX_BYTES, iter_inputs
 
     check_options(opts)
+    if sys.stdout is None and measure != "report":  # started with standard output closed (>&-)
+        _say("cannot write the output: standard output is closed")
+        sys.exit(EXIT_ERROR)
     config = make_config(opts.get("party_specs", ()), opts.get("config_path"), opts.get("lexicon_specs", ()),
                          opts.get("group_people"))
     fields = field_map(opts["field_specs"])
@@ -94,19 +116,22 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
                 field_map=fields,
                 stdin_jsonl=opts["stdin_jsonl"],
                 max_bytes=opts["max_bytes"] or DEFAULT_MAX_BYTES,
+                notify=lambda message: _say(f"skipped {message}"),
                 html_field=opts.get("html_field"),
             ),
             paths=opts["paths"], outlet=opts.get("outlet"), outlet_from_dir=opts.get("outlet_from_dir"), meta=meta,
         ), opts["paths"], opts["patterns"])
     except InputsError as e:
-        raise click.ClickException(str(e)) from None
+        raise click.ClickException(_safe(str(e))) from None
     except KeyboardInterrupt:  # while the first input is read (standard input, say)
-        click.echo("mediabias: interrupted after 0 input(s)", err=True)
+        _say("interrupted after 0 input(s)")
         sys.exit(EXIT_INTERRUPTED)
     session = Session.open(opts, config, measures)  # --db, --save-text
     show_progress = opts["progress"] if opts["progress"] is not None else sys.stderr.isatty()
     counts = {"done": 0, "failed": 0}
-    failures = FailureLog(lambda line: click.echo(line, err=True))
+    from mediabias.render.safe import terminal_text
+
+    failures = FailureLog(lambda line: click.echo(terminal_text(line), err=True))
 
     def on_record(record: dict) -> None:
         counts["done"] += 1
@@ -123,45 +148,79 @@ def _run(measure: str, measures: tuple[str, ...], opts: dict[str, Any]) -> None:
         interleaved = fmt == "explain" or (fmt == "table" and measure in ("hedging", "sentiment", "sources", "parties"))
         results = with_progress(results, estimate_count(opts["paths"], patterns=opts["patterns"]),
                                 interleaved=interleaved and sys.stdout.isatty(), note=session.progress_note)
+    guard = _InterruptGuard()
     try:
-        _render(measure, fmt, results, on_record, opts)
+        _render(measure, fmt, results, on_record, opts, guard)
     except KeyboardInterrupt:
-        sys.stdout.flush()
-        click.echo(f"mediabias: interrupted after {counts['done']} input(s)", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        _flush_or_discard()
+        what = "terminated" if guard.signum == signal.SIGTERM else "interrupted"
+        _say(f"{what} after {counts['done']} input(s)")
+        sys.exit(EXIT_TERMINATED if guard.signum == signal.SIGTERM else EXIT_INTERRUPTED)
     except BrokenPipeError:
         # the reader (head, jq ...) went away: stop quietly (the batch engine
         # never lets a worker's broken pipe escape, so this is standard output)
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _discard_stdout()
         sys.exit(EXIT_OK)
+    except OSError as e:
+        # disk full, a quota, an I/O error on the output: a message, not a traceback
+        _discard_stdout()
+        what = "cannot write the output" if e.errno in _OUTPUT_ERRNOS else "error"
+        _say(f"{what}: {e.strerror or e}")
+        sys.exit(EXIT_ERROR)
     finally:
         session.close()  # commits what the database has not yet written
     failures.finish()
     if meta is not None and meta.unused():
         lines = meta.unused()
-        click.echo(f"mediabias: {opts['meta_path']}: {len(lines)} row(s) matched no input (line {', '.join(map(str, lines[:5]))}"
-                   f"{' ...' if len(lines) > 5 else ''})", err=True)
+        _say(f"{opts['meta_path']}: {len(lines)} row(s) matched no input (line {', '.join(map(str, lines[:5]))}"
+             f"{' ...' if len(lines) > 5 else ''})")
     if counts["failed"]:
         ok = counts["done"] - counts["failed"]
-        click.echo(f"mediabias: {counts['failed']} of {counts['done']} input(s) failed", err=True)
+        _say(f"{counts['failed']} of {counts['done']} input(s) failed")
         sys.exit(EXIT_PARTIAL if ok else EXIT_ERROR)
 
 
+_OUTPUT_ERRNOS = {getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EROFS", "EBADF", "ENXIO")
+                  if hasattr(errno, name)}
+
+
+def _discard_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's last flush
+    of what is still buffered cannot fail again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _flush_or_discard() -> None:
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        _discard_stdout()
+
+
 class _InterruptGuard:
-    """Hold Ctrl-C back while a record is being written, so that an
-    interrupted run leaves only complete lines; anywhere else (waiting for
-    workers) Ctrl-C raises KeyboardInterrupt at once."""
+    """Hold Ctrl-C (and SIGTERM) back while a record is being written, so that
+    an interrupted run leaves only complete lines; anywhere else (waiting for
+    workers) either raises KeyboardInterrupt at once."""
 
     def __init__(self) -> None:
         self.writing = False
         self.pending = False
+        self.signum: int | None = None
 
     def handler(self, signum, frame) -> None:
+        self.signum = signum
         if self.writing:
             self.pending = True
         else:
             raise KeyboardInterrupt
+
+    def install(self) -> None:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, self.handler)
 
     def __call__(self) -> "_InterruptGuard":
         return self
@@ -175,18 +234,22 @@ class _InterruptGuard:
             raise KeyboardInterrupt
 
 
-def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None], opts: dict[str, Any]) -> None:
-    import signal
+def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None], opts: dict[str, Any],
+            guard: _InterruptGuard) -> None:
+    from mediabias.render.safe import terminal_item, terminal_value, writable
 
-    out = sys.stdout
-    records = (record for _, record in results)
-    guard = _InterruptGuard()
-    signal.signal(signal.SIGINT, guard.handler)
+    out = writable(sys.stdout)
+    guard.install()
+    if fmt in ("table", "explain"):
+        # terminal views show article text with its control characters made inert
+        results = ((terminal_item(item), terminal_value(record), record) for item, record in results)
+    else:
+        results = ((item, record, record) for item, record in results)
     if measure == "summarize":
         from mediabias.cli_corpus import write_summary
 
         def counted(results):
-            for _, record in results:
+            for _, _, record in results:
                 on_record(record)
                 yield record
 
@@ -196,9 +259,9 @@ def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None], 
         from mediabias.render.story import render_story
 
         pairs = []
-        for item, record in results:
+        for item, shown, record in results:
             on_record(record)
-            pairs.append((item, record))
+            pairs.append((item, shown))
         render_story(measure, fmt, pairs, out, opts.get("output"), everything=opts.get("all", False),
                      profiles=report_profiles(pairs, opts) if measure == "report" else None)
         return
@@ -206,23 +269,24 @@ def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None], 
         from mediabias.render.explain import ExplainView
 
         view = ExplainView(measure, out)
-        for item, record in results:
+        for item, shown, record in results:
+            view.add(item, shown)
             on_record(record)
-            view.add(item, record)
         return
     if fmt == "toml":  # parties: the suggested [parties] config alone, to save with '>'
         from mediabias.render.parties_view import write_config
 
-        write_config(records, out, on_record)
+        write_config((record for _, _, record in results), out, on_record)
         return
     if fmt == "csv" and measure in ("hedging", "sources"):  # one row per hit / citation
         from mediabias.render.hits_csv import write_hits_csv
 
-        write_hits_csv(measure, results, out, on_record, guard)
+        write_hits_csv(measure, ((item, record) for item, _, record in results), out, on_record, guard)
         return
     if fmt in ("jsonl", "json", "csv"):
         from mediabias.render import records as writers
 
+        records = (record for _, _, record in results)
         if fmt == "csv":
             writers.write_csv(records, out, on_record, guard, parties=measure == "parties")
         else:
@@ -232,9 +296,9 @@ def _render(measure: str, fmt: str, results, on_record: Callable[[dict], None], 
         from mediabias.render.table import make_table_view
 
         view = make_table_view(measure, out)
-        for item, record in results:
+        for item, shown, record in results:
+            view.add(item, shown)
             on_record(record)
-            view.add(item, record)
         view.finish()
 
 

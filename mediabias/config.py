@@ -138,6 +138,8 @@ def load_config_file(path: str | Path) -> dict:
         raise ConfigError(f"config file {path}: not UTF-8 ({e.reason} at byte {e.start})") from None
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"config file {path}: {e}") from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        raise ConfigError(f"config file {path}: arrays or tables nested too deeply to read") from None
     out: dict = {}
     known = {"parties", "lexicons", "group_people"}
     for key in data:

@@ -26,6 +26,7 @@ plus ``table.parquet/`` (the CSV columns) when pyarrow is installed, and
 from __future__ import annotations
 
 import json
+import sys
 import time
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -96,10 +97,15 @@ def score_bag(bag, *, config: Config | None = None, measures: Iterable[str] = ME
 
 def _list_paths(inputs: Iterable[str], patterns: tuple[str, ...]) -> list[str]:
     """Files to analyse: directories are listed here, read on the workers."""
-    from mediabias.inputs import _expand
+    from mediabias.inputs import Skipped, _expand
 
     out = []
     for p in _expand(inputs, patterns):
+        if isinstance(p, Skipped):  # a folder that cannot be read fails the run; special files are passed over
+            if p.failed:
+                raise ValueError(f"{p.path}: {p.message}")
+            print(f"mediabias: skipped {p.path}: {p.message}", file=sys.stderr)
+            continue
         if p == "-":
             raise ValueError("the Dask engine reads files on the workers; standard input ('-') cannot be used")
         out.append(str(p))

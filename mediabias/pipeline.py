@@ -2,7 +2,9 @@
 
 The measures run in a fixed order because later ones use earlier results:
 parties are found first (hedging targets, sentiment and sources all refer
-to them), then hedging, sources and sentiment, then readability.
+to them), then sources (who said what: hedging and sentiment ask it whose
+words a span is), hedging (sentiment reads its distancing for credence),
+sentiment, then readability.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from typing import Any, Iterable, Mapping
 from mediabias.config import Config, normalise_parties
 from mediabias.measures import hedging, readability, sentiment, sources
 from mediabias.measures import parties as party_detection
+from mediabias.measures.speech import Speech
 from mediabias.report import Report
+from mediabias.text import furniture
 from mediabias.text.document import Document
 
 MEASURES = ("hedging", "sentiment", "sources", "readability")
@@ -51,16 +55,24 @@ def analyze(
         raise ValueError(
             f"unknown measure(s): {', '.join(sorted(unknown))}; choose from {', '.join(MEASURES + EXTRA_BLOCKS)}"
         )
-    doc = Document(text)
+    # page furniture (datelines, captions, "Read more" ...) is blanked to spaces: no measure sees it,
+    # and every offset still points into ``text``
+    skipped = furniture.find(text)
+    doc = Document(furniture.blank(text, skipped))
     index = party_detection.detect(doc, party_spec)
-    hedging_result = hedging.score(doc, index, lexicons=cfg.lexicons) if "hedging" in wanted else None
-    # sentiment asks the sources measure who said quoted and reported words
-    sources_result = sources.score(doc, index) if wanted & {"sources", "sentiment"} else None
+    # hedging and sentiment ask the sources measure who said quoted and reported words
+    sources_result = sources.score(doc, index) if wanted & {"sources", "sentiment", "hedging"} else None
+    speech = Speech(doc, index, sources_result) if wanted & {"sentiment", "hedging"} else None
+    # sentiment reads the distancing hits for the credence an article gives each voice
+    hedging_result = (
+        hedging.score(doc, index, lexicons=cfg.lexicons, speech=speech) if wanted & {"hedging", "sentiment"} else None
+    )
     sentiment_result = (
-        sentiment.score(doc, index, sources=sources_result, group_people=cfg.group_people)
+        sentiment.score(doc, index, sources=sources_result, hedging=hedging_result, speech=speech,
+                        group_people=cfg.group_people)
         if "sentiment" in wanted else None
     )
-    readability_result = readability.score(text, doc.n_words) if "readability" in wanted else None
+    readability_result = readability.score(doc.text, doc.n_words) if "readability" in wanted else None
     parties_result = party_detection.summary(index) if "parties" in wanted else None
     return Report(
         id=id,
@@ -70,8 +82,9 @@ def analyze(
         chars=len(text),
         meta=dict(meta or {}),
         encoding=encoding,
+        skipped=tuple(skipped),
         extractor=extractor,
-        hedging=hedging_result,
+        hedging=hedging_result if "hedging" in wanted else None,
         sentiment=sentiment_result,
         sources=sources_result if "sources" in wanted else None,
         readability=readability_result,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: sentiment.thresholds.document removed (party labels follow the mention rule); stance, voices
 META_FIELDS = ("title", "outlet", "author", "date", "url")
 # further carried fields (``--field leaning=bias_text``) travel in meta["fields"]
 # and appear in the record as ``fields: {name: value}``
@@ -27,6 +27,7 @@ class Report:
     chars: int
     meta: dict[str, Any] = field(default_factory=dict)
     encoding: str | None = None
+    skipped: tuple = ()  # page furniture left out of every measure: (start, end, kind)
     extractor: str | None = None  # "trafilatura 2.3.1" when the text was extracted from a web page
     hedging: Any = None
     sentiment: Any = None
@@ -39,6 +40,7 @@ class Report:
         d["chars"] = self.chars
         d["words"] = self.words
         d["sentences"] = self.sentences
+        d["skipped"] = [{"start": s, "end": e, "kind": k} for s, e, k in self.skipped]
         for name in ("hedging", "sentiment", "sources", "readability", "parties"):
             value = getattr(self, name)
             if value is not None:

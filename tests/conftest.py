@@ -45,3 +45,22 @@ def assert_linear(name: str, unit: str, timer) -> None:
     t_small = min(timer(small) for _ in range(2))
     t_large = timer(large)
     assert t_large < 30 * max(t_small, 0.005), f"{name}: {t_small:.3f}s for 100 kB, {t_large:.3f}s for 1 MB"
+
+
+# -- hypothesis profiles for tests/fuzz ---------------------------------------------------
+# ``default``: what ``pytest`` runs (a few seconds); ``ci``: ``.ci/run`` runs
+# ``pytest tests/fuzz --hypothesis-profile ci`` (a few minutes on 2 cores); ``long``:
+# set MEDIABIAS_FUZZ_PROFILE=long (and MEDIABIAS_FUZZ_EXAMPLES) -- tests/fuzz/run_long.py
+# is the better tool for a long campaign.  No deadline: time has its own property.
+try:
+    from hypothesis import HealthCheck, settings
+except ImportError:  # the fuzzing suite skips without it
+    pass
+else:
+    _FUZZ = dict(deadline=None, print_blob=True,
+                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    settings.register_profile("default", max_examples=40, **_FUZZ)
+    settings.register_profile("ci", max_examples=3000, **_FUZZ)
+    settings.register_profile("long", max_examples=int(os.environ.get("MEDIABIAS_FUZZ_EXAMPLES", "100000")),
+                              database=None, **_FUZZ)
+    settings.load_profile(os.environ.get("MEDIABIAS_FUZZ_PROFILE", "default"))

@@ -109,3 +109,87 @@ def test_a_huge_article_in_a_corpus_does_not_stall_or_swell_the_batch(tmp_path):
     assert records[11]["error"]["kind"] == "too_large" and "--max-bytes" in records[11]["error"]["message"]
     assert sum("error" in r for r in records) == 1
     assert elapsed < 60
+
+
+# -- workers never outlive the parent (issue 15 item 3) ------------------------------------
+def _alive(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="uses /proc, pgrep and POSIX signals")
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_workers_exit_when_the_parent_is_killed(tmp_path, sig):
+    import threading
+
+    p = start(corpus(tmp_path))
+    assert p.stdout.readline()  # the pool is running
+    workers = children(p.pid)
+    assert len(workers) == 2
+    out = []
+    # drained aside: a parent blocked on a full pipe never exits, and a worker that
+    # outlives the parent keeps the pipe open, so a plain read() would never return
+    reader = threading.Thread(target=lambda: out.append(p.stdout.read()), daemon=True)
+    reader.start()
+    os.kill(p.pid, sig)
+    try:
+        deadline = time.monotonic() + 5
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(_alive(w) for w in workers), "a worker outlived its parent"
+    finally:
+        for w in workers:
+            if _alive(w):
+                os.kill(w, signal.SIGKILL)
+    p.wait(timeout=30)
+    reader.join(timeout=30)
+    if sig == signal.SIGTERM:  # handled as Ctrl-C is: complete lines, a count, its own exit code
+        assert p.returncode == 143 and "terminated after" in p.stderr.read()
+        assert all(json.loads(line)["id"] for line in out[0].splitlines())
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="fork start method")
+def test_the_parents_end_of_the_pipe_closing_ends_every_worker(monkeypatch):
+    """Without the kernel's help (prctl off): the parent's death is end-of-file to
+    each worker only if no worker holds a copy of a parent-side end."""
+    import multiprocessing as mp
+
+    from mediabias.config import Config
+
+    monkeypatch.setattr(batch, "_die_with_parent", lambda pid: None, raising=False)
+    ctx = mp.get_context("fork")
+    workers = []
+    for _ in range(3):
+        workers.append(batch._Worker(ctx, Config(), ("readability",), workers))
+    try:
+        for w in workers:
+            w.conn.close()  # what the parent's death does to its ends
+        for w in workers:
+            w.process.join(timeout=5)
+        assert [w.process.exitcode for w in workers] == [0, 0, 0]
+    finally:
+        for w in workers:
+            if w.process.is_alive():
+                w.process.kill()
+
+
+# -- Ctrl-C reports the lines written (issue 15 item 10) -----------------------------------
+@pytest.mark.skipif(sys.platform != "linux", reason="uses POSIX signals")
+def test_ctrl_c_count_equals_the_lines_written(tmp_path):
+    """While the test sleeps the pipe fills (64 kB is seven records), so the
+    signal often cuts a blocked write short: the line must still be whole."""
+    path = corpus(tmp_path, n=600)
+    for delay in (0.0, 0.05, 0.13, 0.3, 0.5):
+        p = start(path)
+        first = p.stdout.readline()
+        time.sleep(delay)
+        p.send_signal(signal.SIGINT)
+        out, err = p.stdout.read(), p.stderr.read()
+        p.wait(timeout=30)
+        lines = [first] + out.splitlines()
+        assert p.returncode == 130
+        assert f"interrupted after {len(lines)} input(s)" in err, (delay, len(lines), err)
+        assert [json.loads(line)["id"] for line in lines] == [f"a{i}" for i in range(len(lines))]

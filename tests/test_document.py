@@ -1,3 +1,6 @@
+import pytest
+
+from mediabias import analyze
 from mediabias.text import Document
 from mediabias.text.quotes import find_quotes
 from mediabias.text.segment import split_sentences
@@ -106,3 +109,45 @@ def test_empty_text():
     doc = Document("")
     assert doc.tokens == [] and doc.sentences == [] and doc.n_words == 0
     assert not doc.in_quote(0)
+
+
+# Every C0 and C1 control character, white space that is not a space, format
+# characters (zero width, bidi overrides, BOM) and lone surrogates.
+ODD_CHARACTERS = [chr(c) for c in (*range(0, 32), *range(127, 160))] + [
+    "\u200b", "\u200e", "\u202e", "\u2066", "\u2028", "\u2029", "\ufeff", "\ud800", "\udfff", "\U0001f600", "\u0301",
+]
+
+
+@pytest.mark.parametrize("ch", ODD_CHARACTERS, ids=lambda c: f"U+{ord(c):04X}")
+def test_no_character_in_the_text_shifts_tokens(ch):
+    # Document once joined tokens with NUL to lower-case them in one call, so a
+    # NUL in the text added a phantom token and every later lower-case token
+    # sat one place off its token
+    text = f"Officials said {ch} it may{ch}rain.{ch}{ch}Russia{ch}'s claims."
+    doc = Document(text)
+    assert len(doc.lowers) == len(doc.tokens) == len(doc.tok_starts) == len(doc.tok_ends)
+    for tok, low, s, e in zip(doc.tokens, doc.lowers, doc.tok_starts, doc.tok_ends):
+        assert text[s:e] == tok
+        assert low == tok.lower().replace("\u2019", "'")
+    i = doc.lowers.index("may")
+    assert doc.tokens[i] == "may" and doc.lowers[i + 1 :].count("rain") == 1
+
+
+def test_nul_is_not_a_hedge_shifter_and_does_not_crash_the_measures():
+    report = analyze("Officials said \x00 it may rain.").to_dict()
+    assert [h["text"] for h in report["hedging"]["hits"]] == ["may"]
+    report = analyze("\x00may have").to_dict()
+    assert [h["text"] for h in report["hedging"]["hits"]] == ["may have"]
+    text = '\x00Igor Konashenkov\x00 said\x00 "it\x00 may be\x00 so"\x00 and Amnesty\x00 denied it.'
+    report = analyze(text).to_dict()
+    assert report["sources"]["attributions"] >= 1
+    for c in report["sources"]["citations"]:
+        for part in ("cue", "source", "content"):
+            if c.get(part) and "text" in c[part]:
+                assert text[c[part]["start"]:c[part]["end"]] == c[part]["text"]
+
+
+def test_word_count_is_tokens_starting_with_a_letter_or_digit():
+    doc = Document("_under score_, 42 naïve Ωmega ‘quoted’ — x")
+    assert doc.n_words == sum(1 for t in doc.tokens if t[0].isalnum())
+    assert doc.n_words == 6  # score_ 42 naïve Ωmega quoted x ("_under" starts with "_")

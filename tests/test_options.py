@@ -84,7 +84,8 @@ def cases(root, command: str) -> dict[str, tuple[list[str], list[str], str | Non
         "party_specs": ([d, *grouped], ["--party", "Russia=Russian,Zakharova"], None),
         "config_path": ([d, *grouped], ["--config", str(root / "parties.toml")], None),
         "lexicon_specs": ([d, *grouped], ["--lexicon", f"hedge={root / 'hedges.txt'}"], None),
-        "group_people": ([d, *grouped], ["--group-people"], None),
+        "group_people": ([d, *grouped, *(["--min-articles", "2"] if command == "summarize" else [])],
+                         ["--group-people"], None),
         "jobs": ([d, *grouped], ["--jobs", "2"], None),
         "max_bytes": ([d, *grouped], ["--max-bytes", "100"], None),
         "progress": ([d, *grouped], ["--progress"], None),
@@ -102,7 +103,8 @@ def cases(root, command: str) -> dict[str, tuple[list[str], list[str], str | Non
         "min_articles": (stats, ["--min-articles", "2"], None),
         "resamples": (stats, ["--resamples", "20", "--seed", "3"], None),
         "seed": (stats, ["--seed", "7"], None),
-        "top_parties": (stats, ["--top-parties", "0"], None),
+        # the party columns need parties in --min-articles articles: the four examples, so 2
+        "top_parties": (stats + ["--min-articles", "2"], ["--top-parties", "0"], None),
         "families": (stats, ["--measures", "hedging"], None),
         "records": ([], ["--records", str(root / "records.jsonl")], None),
     }

@@ -53,3 +53,21 @@ def test_unclosed_quotation_ends_at_its_paragraph():
     text = 'He said "this never ends.\n\nThe next paragraph is the author\'s.'
     (q,) = find_quotes(text)
     assert not q.closed and text[q.content_start:q.content_end] == "this never ends."
+
+
+def test_a_closing_mark_paragraphs_later_does_not_swallow_the_paragraphs_between():
+    # issue 13: a quotation that never closes in its paragraph (or the next)
+    # ends with its paragraph, whatever stray closing mark comes later
+    for opening, closing in (("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"), ("``", "''")):
+        text = f"He said {opening}this never ends.\n\nThe author writes.\n\nMore author text.{closing} He left."
+        top = [q for q in find_quotes(text) if q.depth == 0]
+        assert [text[q.content_start:q.content_end] for q in top] == ["this never ends."], opening
+        assert not top[0].closed
+        doc = Document(text)
+        assert not doc.in_quote(text.index("author")) and not doc.in_quote(text.index("More"))
+
+
+def test_a_run_of_blank_lines_is_one_paragraph_break():
+    text = "\u201cFirst paragraph.\n\n\n \n\n\u201cSecond paragraph,\u201d he said."
+    (q,) = [q for q in find_quotes(text) if q.depth == 0]
+    assert q.closed and text[q.content_start:q.content_end].endswith("Second paragraph,")

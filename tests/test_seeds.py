@@ -81,3 +81,61 @@ def test_sentiment_toward_amnesty_is_most_negative_in_rt_and_mostly_in_others_vo
     assert max(rt["by_speaker"], key=lambda k: rt["by_speaker"][k]["mentions"]) == "Russia"
     # every outlet reports accusations against Russia: all five are negative toward it
     assert all(party(rec, "Russia")["label"] == "negative" for rec in records.values())
+
+
+# -- stance, voices and credence (measures/stance.py) --------------------------------------------
+
+
+def _party(rec, name):
+    return next(p for p in rec["sentiment"]["parties"] if p["name"] == name)
+
+
+def _author_distancing(rec):
+    """Distancing hits in the author's own words, by the party whose words they distance."""
+    out = {}
+    for h in rec["hedging"]["hits"]:
+        if h["category"] == "distancing" and not h["in_quote"] and h["speaker"] is None and h["target_party"]:
+            out[h["target_party"]] = out.get(h["target_party"], 0) + 1
+    return out
+
+
+def test_stance_toward_russia_is_least_negative_in_rt_by_a_clear_margin(records):
+    stance = {k: _party(rec, "Russia")["stance"]["score"] for k, rec in records.items()}
+    others = max(v for k, v in stance.items() if k != "000")
+    assert stance["000"] > others + 0.3, stance
+    # while every outlet's mentions of Russia, all voices together, read negative (war vocabulary)
+    assert all(_party(rec, "Russia")["score"] < -0.3 for rec in records.values())
+
+
+def test_stance_toward_amnesty_is_most_negative_in_rt(records):
+    stance = {k: _party(rec, "Amnesty International")["stance"]["score"] for k, rec in records.items()}
+    others = min(v for k, v in stance.items() if k != "000")
+    assert stance["000"] < others - 0.2, stance
+    assert _party(records["000"], "Amnesty International")["stance"]["label"] == "negative"
+
+
+def test_distancing_is_aimed_at_whose_words_are_distanced(records):
+    rt, interpreter = _author_distancing(records["000"]), _author_distancing(records["001"])
+    assert rt.get("Amnesty International", 0) >= 3 and rt["Amnesty International"] > rt.get("Russia", 0)
+    assert interpreter.get("Russia", 0) >= 3 and interpreter["Russia"] > interpreter.get("Amnesty International", 0)
+    # the ministry quotes the report's hedges back: they are Amnesty's words, not Russia's hedging
+    hits = {h["text"]: h for h in records["000"]["hedging"]["hits"]}
+    assert (hits["supposedly"]["target_party"], hits["supposedly"]["speaker"]) == ("Amnesty International",) * 2
+    assert (hits["possible"]["target_party"], hits["possible"]["speaker"]) == ("Amnesty International",) * 2
+
+
+def test_rt_carries_russian_voices_neutrally_and_distances_amnestys(records):
+    rt_russia = _party(records["000"], "Russia")
+    voices = {v["speaker"]: v for v in rt_russia["voices"]}
+    russia = voices["Russia"]
+    assert russia["self"] and russia["credence"] == "neutral" and russia["words"] >= 200
+    assert russia["view"] == 1.0 and russia["weight"] == max(v["weight"] for v in voices.values())
+    amnesty = voices["Amnesty International"]
+    assert amnesty["credence"] == "distanced"
+    assert sum(1 for x in amnesty["credence_evidence"] if x["why"] == "scare quotes around their words") >= 3
+    # toward Amnesty, RT gives Russia's words the floor: a negative voice carried neutrally
+    carried = {v["speaker"]: v for v in _party(records["000"], "Amnesty International")["voices"]}
+    assert carried["Russia"]["credence"] == "neutral" and carried["Russia"]["score"] < -0.3
+    # The Interpreter holds Russia's claims at arm's length
+    interp = {v["speaker"]: v for v in _party(records["001"], "Russia")["voices"]}
+    assert interp["Russia"]["self"] and interp["Russia"]["credence"] == "distanced"

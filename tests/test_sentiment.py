@@ -129,28 +129,44 @@ def test_group_people_counts_a_person_toward_their_party():
     assert [e.get("person") for e in grouped["Russia"]["evidence"]] == [None, "Igor Konashenkov", "Igor Konashenkov"]
 
 
+def _most_probable(pr):
+    best = max(pr, key=pr.get)
+    return best if sorted(pr.values())[-1] > sorted(pr.values())[-2] else "neutral"
+
+
 def test_labels_follow_the_rule_in_the_record():
     import math
 
     d = score("Amnesty praised Russia. Syria is a country. The regime slammed the UN.")
     t = d["thresholds"]
     off = t["mention"]["offsets"]
-    assert t["document"]["negative"] < t["document"]["positive"]
+    assert "document" not in t and t["party"]["rule"]
     for p in d["parties"]:
         for e in p["evidence"]:
             s, pr = e["score"], e["probabilities"]
             assert -1 <= s <= 1
             assert s == pytest.approx(pr["positive"] - pr["negative"])
             assert sum(pr.values()) == pytest.approx(1.0)
-            # the most probable class after the offsets on the log-probabilities
-            ranked = {"negative": math.log(pr["negative"]) + off["negative"], "neutral": math.log(pr["neutral"]),
-                      "positive": math.log(pr["positive"]) + off["positive"]}
-            assert e["label"] == max(ranked, key=ranked.get)
+            assert e["label"] == _most_probable(pr)
         assert p["positive"] + p["neutral"] + p["negative"] == p["mentions"]
         mean = sum(e["score"] for e in p["evidence"]) / p["mentions"]
         assert p["score"] == pytest.approx(mean)
-        td = t["document"]
-        assert p["label"] == ("positive" if mean >= td["positive"] else "negative" if mean <= td["negative"] else "neutral")
+        # the party's label: the same rule on the mentions' mean probabilities
+        mp = {c: sum(e["probabilities"][c] for e in p["evidence"]) / p["mentions"] for c in ("negative", "neutral", "positive")}
+        assert p["label"] == _most_probable(mp)
+    # the recorded probabilities are the model's with the offsets added to the log-probabilities:
+    # their most probable class is the model's label (most probable after the offsets)
+    doc = Document("Amnesty praised Russia.")
+    index = parties.detect(doc)
+    reader = sentiment.Reader(doc, index.mentions)
+    rec = next(p for p in score("Amnesty praised Russia.")["parties"] if p["name"] == "Russia")["evidence"][0]
+    m = next(m for m in index.mentions if m.party == "Russia")
+    raw, lab, *_ = reader.score(m.tok_start, m.tok_end)
+    k = {"negative": math.exp(off["negative"]), "neutral": 1.0, "positive": math.exp(off["positive"])}
+    z = sum(k[c] * raw[i] for i, c in enumerate(("negative", "neutral", "positive")))
+    for i, c in enumerate(("negative", "neutral", "positive")):
+        assert rec["probabilities"][c] == pytest.approx(k[c] * raw[i] / z)
+    assert rec["label"] == lab
 
 
 def test_word_features_by_side_with_distance_weights_and_masked_parties():

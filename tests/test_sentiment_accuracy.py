@@ -53,10 +53,14 @@ def test_harness_with_baseline_on_tiny_files(tmp_path, monkeypatch, capsys):
         assert figures["mediabias"]["n"] == 3
         assert figures["vader_sentence"]["macro_f1"] == 1.0  # the three sentences above, by hand
         assert 0.0 <= figures["mediabias"]["macro_f1"] <= 1.0
+        # a one-mention party takes its mention's label (the sign guard aside, which these do not meet)
+        assert figures["party_label_agrees"] == 1.0
+        assert figures["party_label"] == figures["mediabias"]
     persent = res["persent"]
-    assert persent["all"]["n"] == 3 and persent["entity_found"] == 3  # "Mixed" skipped
+    assert persent["party"]["n"] == 3 and persent["entity_found"] == 3  # "Mixed" skipped
+    assert persent["stance"]["n"] == 3 and persent["stance two-fold"]["n"] == 3
+    assert all(w in acc.NEUTRAL_WEIGHTS for w in persent["neutral_weight_chosen"])
     assert persent["vader_document"]["n"] == 3
-    assert persent["mean_probabilities"]["n"] == 3
     # mentions by their document's gold label: two in each document (name, then surname)
     by_doc = persent["mention_labels_by_document_label"]
     assert {g: d["mentions"] for g, d in by_doc.items()} == {"negative": 2, "neutral": 2, "positive": 2}
@@ -67,7 +71,7 @@ def test_harness_with_baseline_on_tiny_files(tmp_path, monkeypatch, capsys):
     assert "PerSenT dev" in capsys.readouterr().out
 
 
-def test_mean_probability_class_and_seed_scores(tmp_path):
+def test_party_label_from_mean_probabilities_and_seed_scores(tmp_path):
     from mediabias.measures import sentiment
 
     from mediabias.text import Document
@@ -78,16 +82,10 @@ def test_mean_probability_class_and_seed_scores(tmp_path):
     russia = next(p for p in result.parties if p.name == "Russia")
     labels = [e.label for e in russia.evidence]
     assert labels == ["negative", "neutral"]
-    # the mean of (negative-leaning, silent) probabilities: its most probable class after the offsets, by hand
-    import math
-
-    from mediabias.measures import target_features as tf
-
+    # the party's label is the most probable class of its mentions' mean (calibrated) probabilities, by hand
     mean = [sum(e.probabilities[k] for e in russia.evidence) / 2 for k in range(3)]
-    off = tf.model().offsets
-    z = [math.log(mean[0]) + off[0], math.log(mean[1]), math.log(mean[2]) + off[1]]
-    assert acc.mean_probability_class(russia.evidence) == max(range(3), key=z.__getitem__)
-    assert acc.mean_probability_class(()) == 1
+    assert russia.label == ("negative", "neutral", "positive")[max(range(3), key=mean.__getitem__)]
+    assert russia.score == pytest.approx(mean[2] - mean[0])
     (tmp_path / "a.txt").write_text("Amnesty International met officials in Geneva.", encoding="utf-8")
     rows = acc.seeds(tmp_path, ["Russia", "Amnesty International"])
     assert rows == {"a.txt": {"Amnesty International": {"score": 0.0, "mentions": 1, "negative": 0, "neutral": 1,

@@ -9,6 +9,7 @@ import pytest
 
 from conftest import EXAMPLES
 from mediabias.measures import parties, sentiment, valence
+from mediabias.measures import stance as st
 from mediabias.measures import target_features as tf
 from mediabias.text import Document
 
@@ -38,7 +39,8 @@ def evidence(text, user=None):
 def test_a_mention_with_no_evaluative_word_is_neutral_with_score_zero(text, user):
     found = evidence(text, user)
     assert found, "the party should be found"
-    silent = tf.silent_probabilities()
+    # the record's probabilities hold the offsets (one offset on both sides: still even)
+    silent = st.calibrate(tf.silent_probabilities(), sentiment.offsets())
     for e in found:
         assert e["evaluated"] is False and e["words"] == []
         assert e["label"] == "neutral"
@@ -55,7 +57,9 @@ def test_the_no_evidence_calibration_is_neutral_and_even_and_in_the_record():
     assert tf.logits(x, {"R|slamm": 1.0, "L|prais": 1.0}) == (tf.model().silent, tf.model().silent)
     assert tf.label(x) == "neutral" and tf.predict(x) == 0.0
     t = record("Russia met Syria.")["thresholds"]["mention"]["no_evidence"]
-    assert [t[c] for c in tf.CLASSES] == pytest.approx([pn, p0, pp])
+    cn, c0, cp = st.calibrate((pn, p0, pp), sentiment.offsets())
+    assert cn == pytest.approx(cp) and c0 > cn
+    assert [t[c] for c in tf.CLASSES] == pytest.approx([cn, c0, cp])
 
 
 def test_one_evaluative_word_makes_a_mention_evaluated():

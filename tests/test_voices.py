@@ -44,8 +44,10 @@ def test_wire_voice_attributes_every_sentence():
         "Officials in Damascus", "a spokesman",
     ]
     types = [c["source_type"] for c in s["citations"]]
-    assert types == ["organisation", "organisation", "document", "anonymous", "anonymous", "anonymous"]
+    # an unnamed spokesman speaks on the record for an office: a person, not an anonymous source
+    assert types == ["organisation", "organisation", "document", "anonymous", "anonymous", "person"]
     assert [c["party"] for c in s["citations"]][:2] == ["Amnesty International", "Russia"]
     assert s["citations"][4]["party"] == "Syria"  # unnamed officials, but Syria's
-    assert s["anonymous"] == 3
+    assert s["anonymous"] == 2
+    assert [c["anonymous_phrase"]["text"] for c in s["citations"] if c["anonymous"]] == ["Two residents", "Officials in Damascus"]
     assert d["hedging"]["count"] == 0

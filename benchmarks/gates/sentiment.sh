@@ -17,7 +17,8 @@ got = json.load(open(sys.argv[1]))
 figures = {
     "NewsMTSC dev-rw": got["newsmtsc"]["dev-rw"]["mediabias"]["macro_f1"],
     "NewsMTSC dev-mt": got["newsmtsc"]["dev-mt"]["mediabias"]["macro_f1"],
-    "PerSenT dev": got["persent"]["all"]["macro_f1"],
+    "PerSenT dev, party label": got["persent"]["party"]["macro_f1"],
+    "PerSenT dev, stance": got["persent"]["stance"]["macro_f1"],
 }
 readme = open("README.md", encoding="utf-8").read()
 failed = False

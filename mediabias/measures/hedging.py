@@ -28,7 +28,9 @@ from typing import Any, Iterable, Mapping
 
 from mediabias.lexicons import load_list
 from mediabias.measures import hedging_rules as rules
+from mediabias.measures.hedging_targets import Targets
 from mediabias.measures.parties import PartyIndex
+from mediabias.measures.speech import Speech
 from mediabias.text.document import Document
 from mediabias.text.phrases import PhraseMatcher
 
@@ -49,6 +51,7 @@ class HedgeHit:
     in_quote: bool
     target_party: str | None
     via: str = VIA_LIST
+    speaker: str | None = None  # whose words hold the hit (a party, a name, "anonymous"); None: the author's
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -60,6 +63,7 @@ class HedgeHit:
             "in_quote": self.in_quote,
             "target_party": self.target_party,
             "via": self.via,
+            "speaker": self.speaker,
         }
 
 
@@ -143,34 +147,42 @@ def score(
     parties: PartyIndex | None = None,
     *,
     lexicons: Mapping[str, Iterable[str]] | None = None,
+    sources: Any = None,
+    speech: Speech | None = None,
 ) -> HedgingResult:
     """Hedging, distancing, weasel and booster hits of ``doc``.
 
     ``parties`` (from :func:`mediabias.measures.parties.detect`) gives each
-    hit its ``target_party``; ``lexicons`` maps a category to phrases that
-    replace its packaged word list (``--lexicon hedge=FILE``).
+    hit its ``target_party``; ``sources`` (a SourcesResult) says whose words
+    each hit is in (``speaker``) and whose words a scare quote or a
+    claims-type cue distances (:mod:`mediabias.measures.hedging_targets`);
+    ``speech`` is the same built once by the caller.  ``lexicons`` maps a
+    category to phrases that replace its packaged word list (``--lexicon
+    hedge=FILE``).
     """
     hits: list[HedgeHit] = []
     starts, ends, text = doc.tok_starts, doc.tok_ends, doc.text
-    targets = rules.Targets(doc, parties)
+    if speech is None and sources is not None:
+        speech = Speech(doc, parties, sources)
+    targets = Targets(doc, parties, speech)
     for m in _matcher(_overrides(lexicons)).find(doc.lowers):
         cat = rules.keep(doc, m.tok_start, m.tok_end, m.payload)
         if cat is None:
             continue
         s, e = starts[m.tok_start], ends[m.tok_end - 1]
+        target, speaker = targets.word_hit(m.tok_start, m.tok_end, cat)
         hits.append(
             HedgeHit(
-                text[s:e], cat, s, e, doc.tok_sent[m.tok_start], doc.in_quote(s, e),
-                targets.party(m.tok_start, m.tok_end),
-                VIA_PASSIVE if m.payload == PASSIVE else VIA_LIST,
+                text[s:e], cat, s, e, doc.tok_sent[m.tok_start], doc.in_quote(s, e), target,
+                VIA_PASSIVE if m.payload == PASSIVE else VIA_LIST, speaker,
             )
         )
     for s, e, nested in rules.scare_quotes(doc):
         i = doc.token_index(s)
         j = max(i + 1, doc.token_index(e - 1) + 1)
+        target, speaker = targets.scare_quote(s, e, i, j, nested)
         hits.append(
-            HedgeHit(text[s:e], "distancing", s, e, doc.sentence_index(s), nested,
-                     targets.party(i, j), VIA_SCARE_QUOTE)
+            HedgeHit(text[s:e], "distancing", s, e, doc.sentence_index(s), nested, target, VIA_SCARE_QUOTE, speaker)
         )
     hits.sort(key=lambda h: h.start)
     return HedgingResult(tuple(hits), doc.n_words, len(doc.sentences))

@@ -1,5 +1,6 @@
 """Context rules of the hedging measure: which word-list hits stand (and in
-which category), scare quotes, and the party a hit bears on.
+which category) and scare quotes.  The party a hit bears on is found by
+:mod:`mediabias.measures.hedging_targets`.
 
 Every rule looks at a few tokens around one hit (or one quotation), so the
 rules cost nothing on text without hits and stay linear in the text.  The
@@ -24,7 +25,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from mediabias.measures.parties import PartyIndex
 from mediabias.text.document import Document
 
 # -- small closed word classes (grammar, not vocabulary) ----------------------
@@ -41,7 +41,7 @@ _NOUN_BEFORE_MIGHT = frozenset(
 _TIME_UNITS = frozenset(
     {"time", "times", "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
      "minute", "minutes", "decade", "decades", "century", "centuries", "generation", "generations",
-     "occasion", "occasions", "season", "seasons", "moment", "moments", "while"}
+     "occasion", "occasions", "season", "seasons", "moment", "moments", "while", "point", "stage", "juncture"}
 )
 _NUMBER_WORDS = frozenset(
     {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
@@ -105,12 +105,6 @@ _CONSENSUS_WORDS = frozenset(
      "respected", "rumored", "rumoured", "said", "seen", "supposed", "thought", "understood", "viewed", "acclaimed",
      "admired", "feared", "reviled", "despised", "loved", "celebrated"}
 )
-_CLAUSE_REACH = 30  # tokens: bounds the search so a huge unpunctuated text stays linear
-_CLAUSE_BREAKS = frozenset({";", ":", "\u2014", "\u2013", "(", ")"})
-_NP_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "\u2014", "\u2013", "(", ")", '"', "\u201c", "\u201d",
-                        "that", "which", "who", "and", "but", "or", "as", "is", "are", "was", "were",
-                        "has", "have", "had", "to", "in", "on", "at", "for", "after", "since", "of", "by",
-                        "with", "from", "against"})
 
 
 def _is_upper_word(tok: str) -> bool:
@@ -323,57 +317,3 @@ def scare_quotes(doc: Document) -> list[tuple[int, int, bool]]:
             continue
         out.append((s, e, q.depth > 0))  # nested in a longer quotation: the source's distancing
     return out
-
-
-# -- whose claim is hedged -----------------------------------------------------
-
-
-class Targets:
-    """Finds the party a hit bears on, from a document's party mentions.
-
-    Mentions are kept in token order, so each look-up is a binary search and
-    a check of the few tokens between the hit and the nearest mention.
-    """
-
-    __slots__ = ("doc", "parties", "mentions", "starts")
-
-    def __init__(self, doc: Document, parties: PartyIndex | None) -> None:
-        self.doc = doc
-        self.parties = parties
-        self.mentions = sorted(parties.mentions, key=lambda m: m.tok_start) if parties is not None else []
-        self.starts = [m.tok_start for m in self.mentions]
-
-    def party(self, i: int, j: int) -> str | None:
-        """The party a hit on tokens ``[i, j)`` bears on.
-
-        In order: a party inside the hit (a scare quote) or a possessive just
-        before it ("*Amnesty*'s alleged findings"), a party in the noun phrase
-        the hit modifies ("suspected *Russian* airstrikes"), else the nearest
-        party mention in the same clause, looking back first (the subject:
-        "*Russia* appears to have") -- a person counts for their affiliation.
-        """
-        if not self.mentions:
-            return None
-        lows = self.doc.lowers
-        sent = self.doc.sentences[self.doc.tok_sent[i]]
-        k = bisect_left(self.starts, i)  # first mention starting at or after the hit
-        before = self.mentions[k - 1] if k > 0 else None
-        after = self.mentions[k] if k < len(self.mentions) else None
-        if before is not None and before.tok_end > i:
-            return self._of(before)  # the hit starts inside a mention
-        if after is not None and after.tok_start < j:
-            return self._of(after)  # a mention inside the hit: 'remote Russian strikes'
-        if before is not None and before.tok_end in (i - 1, i - 2) and lows[before.tok_end] == "'s":
-            return self._of(before)  # Amnesty's (so-called) findings
-        if after is not None and after.tok_start < min(j + 3, sent.tok_end) and _NP_BREAKS.isdisjoint(lows[j : after.tok_start]):
-            return self._of(after)  # the noun phrase the hit modifies
-        if (before is not None and before.tok_start >= sent.tok_start and i - before.tok_end < _CLAUSE_REACH
-                and _CLAUSE_BREAKS.isdisjoint(lows[before.tok_end : i])):
-            return self._of(before)
-        if (after is not None and after.tok_start < sent.tok_end and after.tok_start - j < _CLAUSE_REACH // 2
-                and _CLAUSE_BREAKS.isdisjoint(lows[j : after.tok_start])):
-            return self._of(after)
-        return None
-
-    def _of(self, mention) -> str:
-        return self.parties.party_of(mention.party)

@@ -8,13 +8,20 @@ the verb the mention is subject or object of, quotation and speaker
 features -- combined by a small logistic model fitted on NewsMTSC's
 training sentences, together with the words around the mention as features
 of their own.  A mention's ``score`` is P(positive) - P(negative) in
-[-1, 1]; its label is the most probable class after the two offsets in
-``thresholds.mention`` (its ``probabilities`` are in the evidence).
+[-1, 1], with the probabilities calibrated by the two offsets in
+``thresholds.mention`` (added to log P(negative) and log P(positive)), and
+its label the most probable class (its ``probabilities`` are in the
+evidence).
 
-A party's ``score`` is the mean of its mentions' scores -- the article's
-stance toward it -- labelled with the document thresholds.  Every mention
-is evidence: offsets, score, the sentence window it was read in, the words
-that moved it (with their valences), its voice and, inside a quotation or
+A party's ``score`` is the mean of its mentions' scores and its ``label``
+the most probable class of its mentions' mean probabilities -- the same
+rule as a mention's (:func:`mediabias.measures.stance.label_of`), so a
+one-mention party has its mention's label, mentions that all share a label
+give it to their party, and no label disagrees with the sign of its score.
+Its ``stance`` -- the article's own view of it, apart from the voices it
+carries -- and its ``voices`` are computed by
+:mod:`mediabias.measures.stance`.  Every mention is evidence: offsets,
+score, the sentence window it was read in, the words that moved it (with their valences), its voice and, inside a quotation or
 reported speech, who said it (from the sources measure when it ran):
 
 * ``author`` -- the journalist's own words;
@@ -30,14 +37,17 @@ measure found: Konashenkov -> Russia) and the person is not listed apart.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from mediabias.lexicons import load_toml
+from mediabias.measures import stance as st
+from mediabias.measures.credence import Context
 from mediabias.measures import target_features as tf
 from mediabias.measures.parties import Mention, PartyIndex
+from mediabias.measures.speech import Speech
 from mediabias.measures.valence import Words
 from mediabias.text.document import Document
 
@@ -45,31 +55,36 @@ NAME = "sentiment"
 MAX_WORDS = 5  # evidence words kept per mention (the strongest)
 
 
+RULE = "most probable class (neutral on a tie) of the probabilities calibrated by the offsets"
+PARTY_RULE = "most probable class of the mentions' mean (calibrated) probabilities"
+
+
 @lru_cache(maxsize=1)
+def offsets() -> tuple[float, float]:
+    """The offsets added to log P(negative) and log P(positive) to calibrate the model's
+    probabilities (chosen by the training script, ``sentiment_model.toml``)."""
+    off = load_toml("sentiment_model.toml")["offsets"]
+    return float(off["negative"]), float(off["positive"])
+
+
 def thresholds() -> dict[str, dict[str, Any]]:
-    """How labels are given, chosen by the training script: a mention's by the most probable
-    class after offsets on the negative and positive log-probabilities; a party's (an
-    article's) by thresholds on the mean score."""
-    data = load_toml("sentiment_model.toml")
-    t, off = data["thresholds"]["document"], data["offsets"]
-    p = tf.silent_probabilities()
+    """How labels are given: a mention's, a party's and a stance's by the same rule (:func:`label`).
+    ``no_evidence``: the calibrated probabilities of a mention with no evaluative evidence (not
+    ``evaluated``): negative and positive equal, so its score is 0 and its label neutral."""
+    neg, pos = offsets()
+    kn, kp = math.exp(neg), math.exp(pos)
+    q = tf.silent_probabilities()
+    z = q[0] * kn + q[1] + q[2] * kp
     return {
-        "mention": {"rule": "most probable class after offsets",
-                    "offsets": {"negative": float(off["negative"]), "positive": float(off["positive"])},
-                    "no_evidence": {"negative": p[0], "neutral": p[1], "positive": p[2]}},
-        "document": {"positive": float(t["positive"]), "negative": float(t["negative"])},
+        "mention": {"rule": RULE, "offsets": {"negative": neg, "positive": pos},
+                    "no_evidence": {"negative": q[0] * kn / z, "neutral": q[1] / z, "positive": q[2] * kp / z}},
+        "party": {"rule": PARTY_RULE},
     }
 
 
-def label_for(score: float | None, level: str = "document") -> str | None:
-    if score is None:
-        return None
-    t = thresholds()[level]
-    if score >= t["positive"]:
-        return "positive"
-    if score <= t["negative"]:
-        return "negative"
-    return "neutral"
+def label(probabilities: Any) -> str | None:
+    """The label of (calibrated) probabilities (negative, neutral, positive), or None for none."""
+    return None if probabilities is None else st.label_of(probabilities)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +105,8 @@ class Evidence:
     person: str | None = None  # the person mentioned, when grouped into a party
     via: str | None = None  # how the parties measure found the mention ("name", "role noun" ...)
     evaluated: bool = True  # an evaluative word or accusation bears on it (else: score 0, neutral)
+    citation: int | None = None  # index of the citation whose content holds it (in the article's Speech)
+    sentence: int = 0  # index of its sentence
 
     def to_dict(self, text: str) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -114,9 +131,9 @@ class Evidence:
         return d
 
 
-def _summary(scores: list[float]) -> dict[str, Any]:
-    mean = _mean(scores)
-    return {"mentions": len(scores), "score": mean, "label": label_for(mean, "document")}
+def _summary(evidence: list[Evidence]) -> dict[str, Any]:
+    mean = st.mean_vector([e.probabilities for e in evidence])
+    return {"mentions": len(evidence), "score": None if mean is None else mean[2] - mean[0], "label": label(mean)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,20 +145,32 @@ class PartySentiment:
     evidence: tuple[Evidence, ...]
     text: str = ""
     user_defined: bool = False
+    stance: st.Stance = st.NO_STANCE
+    voices: tuple[st.Voice, ...] = ()
+
+    @property
+    def probabilities(self) -> tuple[float, float, float] | None:
+        """The mean of the mentions' probabilities (None without mentions)."""
+        return st.mean_vector([e.probabilities for e in self.evidence])
 
     @property
     def score(self) -> float | None:
-        return _mean([e.score for e in self.evidence])
+        """The mean of the mention scores (P(positive) - P(negative) of the mean probabilities)."""
+        p = self.probabilities
+        return None if p is None else p[2] - p[0]
+
+    @property
+    def label(self) -> str | None:
+        return label(self.probabilities)
 
     def to_dict(self) -> dict[str, Any]:
-        scores = [e.score for e in self.evidence]
         labels = [e.label for e in self.evidence]
-        mean = _mean(scores)
-        by_voice = {v: _summary([e.score for e in self.evidence if e.voice == v]) for v in ("author", "quoted", "reported")}
-        speakers: dict[str, list[float]] = {}
+        mean = self.probabilities
+        by_voice = {v: _summary([e for e in self.evidence if e.voice == v]) for v in ("author", "quoted", "reported")}
+        speakers: dict[str, list[Evidence]] = {}
         for e in self.evidence:
             if e.voice != "author" and (e.speaker_party or e.speaker):
-                speakers.setdefault(e.speaker_party or e.speaker, []).append(e.score)
+                speakers.setdefault(e.speaker_party or e.speaker, []).append(e)
         return {
             "name": self.name,
             "kind": self.kind,
@@ -149,14 +178,16 @@ class PartySentiment:
             "aliases": list(self.aliases),
             "affiliation": self.affiliation,
             "mentions": len(self.evidence),
-            "score": mean,
-            "label": label_for(mean, "document"),
+            "score": None if mean is None else mean[2] - mean[0],
+            "label": label(mean),
             "positive": labels.count("positive"),
             "neutral": labels.count("neutral"),
             "negative": labels.count("negative"),
             "by_voice": by_voice,
             "by_speaker": {k: _summary(v) for k, v in sorted(speakers.items(), key=lambda kv: -len(kv[1]))},
             "evidence": [e.to_dict(self.text) for e in self.evidence],
+            "stance": self.stance.to_dict(self.text),
+            "voices": [v.to_dict(self.text) for v in self.voices],
         }
 
 
@@ -166,16 +197,11 @@ class SentimentResult:
     group_people: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        t = thresholds()
         return {
-            "thresholds": t,
+            "thresholds": thresholds(),
             "group_people": self.group_people,
             "parties": [p.to_dict() for p in self.parties],
         }
-
-
-def _mean(values: list[float]) -> float | None:
-    return sum(values) / len(values) if values else None
 
 
 class Reader:
@@ -230,41 +256,25 @@ class Reader:
         return x, tf.lexical(self.words, a, b, w0, w1)
 
 
-class _Speakers:
-    """Who said the words at an offset: the content spans of the sources measure's citations."""
-
-    def __init__(self, doc: Document, sources: Any) -> None:
-        spans = []
-        if sources is not None:
-            for c in sources.citations:
-                if c.content is not None and c.source is not None:
-                    who = doc.text[c.source[0] : c.source[1]]
-                    spans.append((c.content[0], c.content[1], who, c.party, c.kind in ("direct", "quote")))
-        spans.sort()
-        self.spans = spans
-        self.starts = [s[0] for s in spans]
-
-    def at(self, start: int, end: int) -> tuple[str, str | None, bool] | None:
-        """(speaker, party, quoted) of the innermost citation whose content holds ``[start, end)``."""
-        k = bisect_right(self.starts, start) - 1
-        for _ in range(4):  # contents rarely nest deeper than this
-            if k < 0:
-                return None
-            cs, ce, who, party, quoted = self.spans[k]
-            if end <= ce:
-                return who, party, quoted
-            k -= 1
-        return None
-
-
-def score(doc: Document, parties: PartyIndex, *, sources: Any = None, group_people: bool = False) -> SentimentResult:
+def score(doc: Document, parties: PartyIndex, *, sources: Any = None, hedging: Any = None,
+          speech: Speech | None = None, group_people: bool = False) -> SentimentResult:
     """Sentiment toward every party of ``parties`` in ``doc``.
 
     ``sources`` (a SourcesResult) names who said quoted and reported words;
-    ``group_people`` counts a person's mentions toward their affiliation.
+    ``hedging`` (a HedgingResult computed with the same sources) gives the
+    author's distancing, from which each voice's credence is read -- without
+    it, it is computed here; ``speech`` is the caller's :class:`Speech` of
+    the same sources; ``group_people`` counts a person's mentions toward their
+    affiliation.
     """
+    if speech is None:
+        speech = Speech(doc, parties, sources)
+    if hedging is None and sources is not None:
+        from mediabias.measures import hedging as hedging_measure
+
+        hedging = hedging_measure.score(doc, parties, speech=speech)
     reader = Reader(doc, parties.mentions, sources)
-    speakers = _Speakers(doc, sources)
+    kn, kp = (math.exp(o) for o in offsets())  # the offsets on the probabilities: calibrate() inlined
     by_party: dict[str, list[Evidence]] = {name: [] for name in parties.parties}
     folded: dict[str, str] = {}
     if group_people:
@@ -276,29 +286,35 @@ def score(doc: Document, parties: PartyIndex, *, sources: Any = None, group_peop
     w = reader.words
     starts, ends = doc.tok_starts, doc.tok_ends
     for m in parties.mentions:
-        p, lab, a, b, w0, w1, shown, evaluated = reader.score(m.tok_start, m.tok_end)
+        raw, _, a, b, w0, w1, shown, evaluated = reader.score(m.tok_start, m.tok_end)
+        pn, p0, pp = raw[0] * kn, raw[1], raw[2] * kp
+        z = pn + p0 + pp
+        p = (pn / z, p0 / z, pp / z)
         lo, hi = max(w0, a - tf.WINDOW), min(w1, b + tf.WINDOW)
         words = [(starts[j], ends[j], w.val[j]) for j in shown]
         if len(words) > MAX_WORDS:
             words = sorted(sorted(words, key=lambda x: -abs(x[2]))[:MAX_WORDS])
         window = (starts[lo], ends[hi - 1])
         in_quote = doc.in_quote(m.start, m.end)
-        said = speakers.at(m.start, m.end)
-        if said is not None:
-            voice = "quoted" if said[2] or in_quote else "reported"
-            speaker, speaker_party = said[0], said[1]
+        k = speech.citation_at(m.start, m.end)
+        if k is not None:
+            c = speech.citations[k]
+            voice = "quoted" if c.kind in ("direct", "quote") or in_quote else "reported"
+            speaker, speaker_party = (text[c.source[0] : c.source[1]] if c.source else None), c.party
         else:
             voice, speaker, speaker_party = ("quoted" if in_quote else "author"), None, None
         by_party.setdefault(folded.get(m.party, m.party), []).append(
-            Evidence(text[m.start : m.end], m.start, m.end, p[2] - p[0], lab, tuple(p), window[0], window[1], in_quote,
-                     voice, speaker, speaker_party, tuple(words), m.party if m.party in folded else None, m.via,
-                     evaluated)
+            Evidence(text[m.start : m.end], m.start, m.end, p[2] - p[0], label(p), tuple(p), window[0], window[1],
+                     in_quote, voice, speaker, speaker_party, tuple(words), m.party if m.party in folded else None,
+                     m.via, evaluated, k, doc.tok_sent[m.tok_start])
         )
+    ctx = Context(doc, parties, speech, hedging)
     out = []
     for name, ev in by_party.items():
         p = parties.parties[name]
         # user parties list their configured aliases; detected ones the forms found
         aliases = p.aliases if p.user_defined else tuple(dict.fromkeys(e.text for e in ev))
-        out.append(PartySentiment(name, p.kind, aliases, p.affiliation, tuple(ev), text, p.user_defined))
+        stance, voices = st.stance(name, ev, ctx)
+        out.append(PartySentiment(name, p.kind, aliases, p.affiliation, tuple(ev), text, p.user_defined, stance, voices))
     out.sort(key=lambda p: (-len(p.evidence), p.name))
     return SentimentResult(tuple(out), group_people)

@@ -49,6 +49,7 @@ CUE_LISTS = (
     ("attitude_verbs.txt", "attitude"),
     ("cue_nouns.txt", "noun"),
     ("cue_adjectives.txt", "adjective"),
+    ("anonymous_passives.txt", "passive"),
 )
 
 DETERMINERS = frozenset(
@@ -106,19 +107,35 @@ def cue_matcher() -> PhraseMatcher:
     return PhraseMatcher((p, tuple(c)) for p, c in classes.items())
 
 
-SKIPPABLE = AUXILIARIES | ADVERBS
+# verbs that take a cue as their complement: "kept asking", "began dismissing", "continued to insist"
+CATENATIVES = frozenset(
+    "kept keep keeps began begin begins started start starts continued continue continues stopped tried tries went "
+    "goes".split()
+)
+SKIPPABLE = AUXILIARIES | ADVERBS | CATENATIVES
 
 
-def skip_left(lows: list[str], k: int, floor: int) -> int:
+def skip_left(doc: Document, k: int, floor: int) -> int:
     """The first token at or left of ``k`` (not before ``floor``) that is not an
-    auxiliary or an adverb: "Trump has also repeatedly [said]"."""
+    auxiliary or an adverb: "Trump has also repeatedly [said]" (a capitalised "-ly" word is a
+    name: "Kelly said")."""
+    lows, toks = doc.lowers, doc.tokens
     while k >= floor:
         w = lows[k]
-        if w in SKIPPABLE or (w[-1:] == "y" and w.endswith("ly") and len(w) > 4):
+        if w in SKIPPABLE or (w[-1:] == "y" and w.endswith("ly") and len(w) > 4 and toks[k][:1].islower()):
             k -= 1
+        elif w in ("and", "or") and k - 1 >= floor and lows[k - 1].endswith("ly") and lows[k + 1].endswith("ly"):
+            k -= 1  # "has repeatedly and forcefully denied"
+        elif w in _FLOATING and k - 1 >= floor and lows[k - 1] in AUXILIARIES:
+            k -= 1  # "are both denying"
+        elif not w.isprintable():
+            k -= 1  # a control character between words ("Konashenkov\x00 said")
         else:
             break
     return k
+
+
+_FLOATING = frozenset({"both", "all", "each"})
 
 
 # time words a phrase between a subject and its verb ends in: "Trump on Monday said",
@@ -139,17 +156,21 @@ _ADVERBIAL_PAIRS = frozenset(
 )
 
 
-def skip_adverbials(lows: list[str], k: int, floor: int) -> int:
+def skip_adverbials(doc: Document, k: int, floor: int) -> int:
     """Like :func:`skip_left`, and also over time phrases and two-word adverbials
     between a subject and its verb ("Trump on Monday [said]", "The general in turn
     [accused]"): the token where the subject ends."""
+    lows = doc.lowers
     while True:
-        k = skip_left(lows, k, floor)
+        k = skip_left(doc, k, floor)
         if k < floor:
             return k
         w = lows[k]
         if k - 1 >= floor and (lows[k - 1], w) in _ADVERBIAL_PAIRS:
             k -= 2
+            continue
+        if len(w) == 4 and w.isdigit() and k - 1 >= floor and lows[k - 1] in ("in", "since", "during"):
+            k -= 2  # "an executive at the foundation in 2009 [sought]"
             continue
         j = k
         if w.isdigit() and k - 1 >= floor:  # "on Dec. 23", "on March 4"
@@ -195,8 +216,10 @@ def _complement_at(doc: Document, k: int, end: int) -> bool:
     return low in COMPLEMENT_WORDS
 
 
-def find_cues(doc: Document, parties=None, agent_nouns: frozenset = frozenset()) -> list[Cue]:
-    """Cues of ``doc`` in text order (``parties``: a PartyIndex to skip names)."""
+def find_cues(doc: Document, parties=None, agent_nouns: frozenset = frozenset(), headlines: "Headlines | None" = None) -> list[Cue]:
+    """Cues of ``doc`` in text order (``parties``: a PartyIndex to skip names; ``headlines``: the
+    sentences' title-case test, shared with the caller)."""
+    headlines = headlines or Headlines(doc)
     lows, starts, tok_sent, sentences = doc.lowers, doc.tok_starts, doc.tok_sent, doc.sentences
     quoted = bool(doc.quotes)
     out: list[Cue] = []
@@ -207,9 +230,9 @@ def find_cues(doc: Document, parties=None, agent_nouns: frozenset = frozenset())
             continue
         si = tok_sent[i]
         sent = sentences[si]
-        if parties is not None and parties.mention_at_token(i) is not None and not _title_case(doc, sent.tok_start, sent.tok_end):
+        if parties is not None and parties.mention_at_token(i) is not None and not headlines(si):
             continue  # part of a name (in a title-case headline, names and verbs look alike)
-        cls = _keep(doc, i, j, classes, sent.tok_start, sent.tok_end, agent_nouns)
+        cls = _keep(doc, i, j, classes, sent.tok_start, sent.tok_end, agent_nouns, headlines)
         if cls is None:
             continue
         if cls == "verb-colon":
@@ -219,7 +242,7 @@ def find_cues(doc: Document, parties=None, agent_nouns: frozenset = frozenset())
             i, cls = i - 1, "speech"
         elif cls == "words-of":
             i, cls = i - 2, "phrase"
-        if cls in _WEAK and reported_sent == si and not _new_clause(lows, i, sent.tok_start):
+        if cls in _WEAK and reported_sent == si and not _new_clause(doc, i, sent.tok_start):
             # "Cuban said he sees ...": a stance inside reported words is the
             # reported speaker's, not a new attribution
             continue
@@ -237,17 +260,17 @@ def _extend(doc: Document, i: int, j: int, cls: str, s0: int, s1: int) -> Cue:
     """The verb cue at ``[i, j)`` with its auxiliaries and adverbs ("has also
     said") and a particle ("called for", "talked about"), as annotators mark cues."""
     lows = doc.lowers
-    a = skip_left(lows, i - 1, s0) + 1
+    a = skip_left(doc, i - 1, s0) + 1
     while a < i and lows[a] == "'s":
         a += 1
     return Cue(a, j + 1 if j < s1 and lows[j] in _PARTICLES else j, cls, i)
 
 
-def _new_clause(lows: list[str], i: int, s0: int) -> bool:
+def _new_clause(doc: Document, i: int, s0: int) -> bool:
     """Does the cue at ``i`` start a clause of the narrator's own: "..., calling",
     "..., he added, and called"?"""
-    k = skip_left(lows, i - 1, s0)
-    return k >= s0 and lows[k] in (",", "and", "but", "or", ";")
+    k = skip_left(doc, i - 1, s0)
+    return k >= s0 and doc.lowers[k] in (",", "and", "but", "or", ";")
 
 
 def _plural_possessive(doc: Document, k: int) -> bool:
@@ -263,13 +286,54 @@ def _clitic_verb(doc: Document, k: int) -> bool:
     return doc.lowers[k] == "'s" and k > 0 and doc.lowers[k - 1] in _CLITIC_HOSTS
 
 
+class Headlines:
+    """Which sentences of a document are title-case headlines, each worked out once."""
+
+    __slots__ = ("doc", "memo")
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.memo: dict[int, bool] = {}
+
+    def __call__(self, si: int) -> bool:
+        got = self.memo.get(si)
+        if got is None:
+            s = self.doc.sentences[si]
+            got = self.memo[si] = _title_case(self.doc, s.tok_start, s.tok_end)
+        return got
+
+    def lazy(self, si: int) -> "_Lazy":
+        """Sentence ``si``'s test, worked out only if something asks for its truth."""
+        return _Lazy(self, si)
+
+
+class _Lazy:
+    __slots__ = ("headlines", "si")
+
+    def __init__(self, headlines: Headlines, si: int) -> None:
+        self.headlines, self.si = headlines, si
+
+    def __bool__(self) -> bool:
+        return self.headlines(self.si)
+
+
 def _title_case(doc: Document, s0: int, s1: int) -> bool:
     """A headline: most words of four letters or more capitalised."""
-    words = [t for t in doc.tokens[s0 : min(s1, s0 + 30)] if len(t) > 3 and t[0].isalpha()]
-    return len(words) >= 3 and sum(1 for t in words if t[0].isupper()) >= 0.7 * len(words)
+    n = lower = 0
+    for t in doc.tokens[s0 : min(s1, s0 + 30)]:
+        if len(t) > 3 and t[0].isalpha():
+            n += 1
+            if not t[0].isupper():
+                lower += 1
+                if lower >= 2 and 2 * lower > n:
+                    return False  # lower-case words from the start: a sentence, not a headline
+    return n >= 3 and n - lower >= 0.7 * n
 
 
 _NOT_VERBS = DETERMINERS | PREPOSITIONS | frozenset("and or but that which this these those".split())
+_COUNTING = frozenset("many few several more most numerous".split())
+_OBJECT_PRONOUNS = frozenset("him her them it us me you himself herself themselves".split())
+_BE = frozenset("is are was were be been being 's".split())
 _MARKUP = frozenset({"<", "/", "@", "#"})
 # after these a verb form is a gerund or an infinitive ("for supporting", "to say": the verb before is the cue)
 _AFTER_PREP_NO = frozenset({"to", "for", "of", "with", "about", "on", "at", "from", "into", "in"})
@@ -282,11 +346,15 @@ _SPEECH_ONLY = ("speech",)
 _NOT_PLAIN = DETERMINERS | _AFTER_PREP_NO | _MARKUP | {"'"}
 
 
-def _keep(doc: Document, i: int, j: int, classes: tuple, s0: int, s1: int, agent_nouns: frozenset) -> str | None:
+def _keep(doc: Document, i: int, j: int, classes: tuple, s0: int, s1: int, agent_nouns: frozenset, headlines) -> str | None:
     """The class a matched cue word has here, or None when it is no cue here."""
     lows, toks = doc.lowers, doc.tokens
     prev = lows[i - 1] if i > s0 else ""
     nxt = lows[j] if j < s1 else ""
+    if prev in _COUNTING and lows[i].endswith("ed") and nxt.isalpha() and toks[j][:1].islower() and not (
+        nxt in _NOT_VERBS or nxt in COMPLEMENT_WORDS or nxt in _OBJECT_PRONOUNS
+    ):
+        return None  # "many confirmed cases", "several reported deaths": an adjective (not "many believed that")
     if classes == _SPEECH_ONLY and prev not in _NOT_PLAIN and (i == s0 or not toks[i][0].isupper()):
         # the common case ("he said"): a reporting verb that is never a noun, after an ordinary word
         return "speech" if lows[i] not in _NEEDS_TOPIC or nxt in _TOPIC else None
@@ -300,12 +368,17 @@ def _keep(doc: Document, i: int, j: int, classes: tuple, s0: int, s1: int, agent
         if _speaker_colon(doc, i, s0, s1):
             return "colon"
         if nxt in QUOTE_MARKS and i - 1 > s0 and toks[i - 1][0].islower() and lows[i - 1] not in _NOT_VERBS:
+            k = i - 2
+            while k >= s0 and (lows[k] in ADVERBS or lows[k] in ("not", "n't") or lows[k].endswith("ly")):
+                k -= 1
+            if k >= s0 and lows[k] in _BE and lows[i - 1].endswith("ed"):
+                return None  # "Patriarchy is also dismantled: '...'": a passive says nothing
             return "verb-colon"
         return None
     after_det = (prev in DETERMINERS and not _clitic_verb(doc, i - 1)) or (prev == "'" and _plural_possessive(doc, i - 1))
     # a capitalised word inside a sentence is part of a name ("Hope Hicks",
     # "Call of Duty") -- unless the sentence is a headline in title case
-    in_name = i > s0 and toks[i][0].isupper() and not _title_case(doc, s0, s1)
+    in_name = i > s0 and toks[i][0].isupper() and not headlines(doc.tok_sent[i])
     verbal = not after_det and not in_name and prev not in _AFTER_PREP_NO
     if "speech" in classes and verbal and "noun" not in classes:
         if lows[i] not in _NEEDS_TOPIC or nxt in _TOPIC:
@@ -318,11 +391,11 @@ def _keep(doc: Document, i: int, j: int, classes: tuple, s0: int, s1: int, agent
             or prev in AUXILIARIES
             or prev == ","
             or prev in QUOTE_MARKS
-            or _agent_at(doc, skip_adverbials(lows, i - 1, s0), s0, agent_nouns)
+            or _agent_at(doc, skip_adverbials(doc, i - 1, s0), s0, agent_nouns)
         ):
             return "speech"
     if "attitude" in classes and verbal and nxt not in ("up", "and"):  # "showed up", "called up"
-        k = skip_left(lows, i - 1, s0)
+        k = skip_left(doc, i - 1, s0)
         if comp or (k >= s0 and lows[k] != "that"):
             return "attitude"
     if "noun" in classes and (
@@ -331,6 +404,13 @@ def _keep(doc: Document, i: int, j: int, classes: tuple, s0: int, s1: int, agent
         or (nxt == "by" and j + 1 < s1 and (toks[j + 1][0].isupper() or lows[j + 1] in DETERMINERS))
     ):
         return "noun"  # "his claim that", "claims by Amnesty that"
+    if "passive" in classes and (nxt in ("that", "to") or (nxt in PREPOSITIONS and "that" in lows[j : min(s1, j + 6)])):
+        # "it is widely believed that", "40 civilians are thought to have died": someone unnamed
+        k = i - 1
+        while k >= s0 and (lows[k] in ADVERBS or (lows[k].endswith("ly") and len(lows[k]) > 4)):
+            k -= 1
+        if k >= s0 and lows[k] in ("is", "are", "was", "were", "been", "being", "be", "'s"):
+            return "attitude"
     if "adjective" in classes:
         # "is deeply skeptical of", "wasn't happy about", "..., confident that", "a president willing to"
         k = i - 1

@@ -26,6 +26,7 @@ MAX_NP = 10  # tokens in a source noun phrase
 _APPOSITION_MAX = 40  # tokens searched back for the comma opening an apposition
 _PRONOUNS = frozenset("he she they we i you it".split())
 RELATIVES = frozenset({"who", "which", "that", "whom"})
+PREPOSITIONS_BEFORE_THAT = frozenset("in on at by among across throughout within around".split())
 # words that cannot be inside a source noun phrase (read leftwards from the cue)
 _STOP = frozenset(
     "that which who whom whose and but or nor as when while because if after before since where than so what how "
@@ -38,7 +39,7 @@ _CONNECTIVES = frozenset(
     "furthermore moreover however meanwhile also still instead later then now yet thus indeed yesterday today "
     "separately earlier finally additionally similarly likewise nevertheless nonetheless besides again tonight".split()
 )
-_NP_GLUE = frozenset({"'s", "-", "&", "'"})
+_NP_GLUE = frozenset({"'s", "&", "'"})  # (a "-" standing alone is a dash, not part of a name: "cross - Adel Nefzi said")
 # "director of the FBI", "spokesman for the campaign", "officials in Damascus",
 # "a statement from the ministry"
 _INNER_PREPS = frozenset({"of", "for", "at", "in", "from"})
@@ -65,6 +66,33 @@ _LEADING = _NP_GLUE | _INNER_PREPS | _CONNECTIVES | {"and"}
 _SPECIAL = _NP_GLUE | _INNER_PREPS | _STOP | _PRONOUNS | {"to", "with", "on", "and"}
 
 
+_SMALL_NUMBERS_ORDER = "one two three four five six seven eight nine ten".split()
+_SMALL_NUMBERS = frozenset(_SMALL_NUMBERS_ORDER)
+
+
+def _count(word: str) -> int | None:
+    if word in _SMALL_NUMBERS:
+        return _SMALL_NUMBERS_ORDER.index(word) + 1
+    return int(word) if word.isdigit() and len(word) <= 3 else None
+
+
+def share_start(lows: list[str], k: int, floor: int) -> int | None:
+    """Where a share of people ending at ``k`` starts: "47 %", "six in 10", "two out of three"
+    (not "10 in 2012")."""
+    if lows[k] == "%" and k - 1 >= floor and lows[k - 1].replace(".", "").isdigit():
+        return k - 1
+    whole = _count(lows[k])
+    if whole is None or whole > 100:
+        return None
+    j = k - 1
+    if j - 1 >= floor and lows[j] == "of" and lows[j - 1] == "out":
+        j -= 1
+    elif not (j >= floor and lows[j] == "in"):
+        return None
+    part = _count(lows[j - 1]) if j - 1 >= floor else None
+    return j - 1 if part is not None and part <= whole else None
+
+
 def left_np(doc: Document, k: int, floor: int, strict: bool = False) -> tuple[int, int] | None:
     """Token range of the noun phrase ending at token ``k`` (inclusive); ``strict``: stop at
     any lower-case "-ed" word before a name (a relative clause's antecedent is short)."""
@@ -73,7 +101,7 @@ def left_np(doc: Document, k: int, floor: int, strict: bool = False) -> tuple[in
         return None
     if toks[k] == ")":  # "Rep. Hank Johnson (D-Ga.)": jump the parenthesis
         j = k - 1
-        while j > floor and k - j < 8 and toks[j] != "(":
+        while j > floor and k - j < 25 and toks[j] != "(":
             j -= 1
         if toks[j] == "(" and j - 1 >= floor:
             inner = left_np(doc, j - 1, floor, strict)
@@ -81,11 +109,22 @@ def left_np(doc: Document, k: int, floor: int, strict: bool = False) -> tuple[in
         return None
     if lows[k] in _PRONOUNS:
         return (k, k + 1)
+    low = lows[k]
+    if low == "%" or low[:1].isdigit() or low in _SMALL_NUMBERS:
+        share = share_start(lows, k, floor)
+        if share is not None:
+            return (share, k + 1)  # "47% say", "six in 10 said": people polled
     if not (toks[k][0].isalpha() or any(c.isalpha() for c in toks[k])) or lows[k] in _STOP:
         return None
     a = k
     while a - 1 >= floor and k - a < MAX_NP:
         t, low = toks[a - 1], lows[a - 1]
+        if low in DETERMINERS and low not in ("'s",) and t[0].isalpha():
+            # a determiner opens the phrase, unless it opens the object of "of", "from" ...: "a statement from the ministry"
+            a -= 1
+            if a - 1 >= floor and lows[a - 1] in _INNER_PREPS and a - 2 >= floor and _wordlike(toks[a - 2]):
+                continue
+            break
         if t[0].isalnum() and low not in _SPECIAL and not (t[0].islower() and low.endswith(("ly", "ed"))):
             a -= 1  # the common case: a plain word of the phrase
             continue
@@ -126,8 +165,10 @@ def right_np(doc: Document, k: int, end: int) -> tuple[int, int] | None:
     b = k
     while b < end and b - k < MAX_NP:
         t, low = toks[b], lows[b]
-        if _wordlike(t) and low not in _STOP:
-            b += 1
+        if b > k and low in DETERMINERS and low != "'s" and lows[b - 1] not in _INNER_PREPS and lows[b - 1] not in DETERMINERS:
+            break  # "told the news agency [the market was hit]"
+        if _wordlike(t) and (low not in _STOP or (t[0].isupper() and b + 1 < end and toks[b + 1][:1].isupper())):
+            b += 1  # (a capitalised "Will" or "May" before a name is a name: "said Will Doyle")
             continue
         if low in _NP_GLUE or (t == "." and b > k and len(toks[b - 1]) <= 4 and toks[b - 1][0].isupper() and b + 1 < end and toks[b + 1][0].isupper()):
             b += 1
@@ -149,37 +190,156 @@ def _double_quote(lows: list[str], j: int) -> bool:
 
 
 def relative_antecedent(doc: Document, k: int, floor: int) -> tuple[int, int] | None:
-    """The noun phrase a relative pronoun at ``k`` refers to ("officials who", "Cramer, who")."""
+    """The noun phrase a relative pronoun at ``k`` refers to ("officials who", "Cramer, who",
+    "resolution 2139 of February 22, 2014, which")."""
+    lows = doc.lowers
+    toks = doc.tokens
     j = k - 1
-    if j >= floor and doc.lowers[j] == ",":
+    if j >= floor and lows[j] == ",":
         j -= 1
-    return left_np(doc, j, floor, strict=True)
+    if j >= floor and lows[k] == "who" and toks[j][:1].isupper():
+        # "a damning reaction from U.S. President Barack Obama, who": the name (and its title)
+        a = j
+        while a - 1 >= floor and j - a < 6 and (toks[a - 1][:1].isupper() or toks[a - 1] == "."):
+            a -= 1
+        while a < j and not toks[a][:1].isalnum():
+            a += 1
+        return (a, j + 1)
+    np = left_np(doc, j, floor, strict=True)
+    if np is None:
+        # a date or a number closes the phrase: "resolution 2139 of February 22, 2014, which"
+        i = j
+        while i >= floor and j - i < 8 and (lows[i].isdigit() or lows[i] in _MONTH_WORDS or lows[i] in (",", "of", ".")):
+            i -= 1
+        if i < j and i >= floor:
+            np = left_np(doc, i, floor, strict=True)
+    if np is not None:
+        toks = doc.tokens
+        for t in range(np[1] - 2, np[0], -1):
+            if toks[t][:1].islower() and lows[t].endswith("s") and lows[t] != "'s" and toks[t + 1][:1].isupper():
+                np = (t + 1, np[1])  # "The use violates United Nations resolution, which": the resolution
+                break
+    return np
+
+
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr jun jul "
+    "aug sep sept oct nov dec".split()
+)
 
 
 def source_left(doc: Document, cue_start: int, floor: int) -> tuple[int, int] | None:
     """The subject before a cue starting at ``cue_start`` (a relative pronoun is kept as it is)."""
     lows = doc.lowers
-    k = skip_adverbials(lows, cue_start - 1, floor)
+    k = skip_adverbials(doc, cue_start - 1, floor)
     if k < floor:
         return None
     if lows[k] in RELATIVES:
         return (k, k + 1) if relative_antecedent(doc, k, floor) is not None else None
+    if lows[k] in _DASHES:
+        return _before_dashes(doc, k, floor)
     if lows[k] != ",":
         return left_np(doc, k, floor)
-    # "X, who ..., said" / "X, a spokesman for ..., said": jump the apposition
+    if lows[k] == ",":
+        opening = _opening_name(doc, floor, k)
+        if opening is not None:
+            return opening  # "Gregory Kline, 46, a lawyer in Severna Park, Md., who is a Republican, said"
+    # "X, who ..., said" / "X, a spokesman for ..., said" / "X -- a Y -- said": jump the apposition
+    mark = lows[k]
     j = k - 1
     stop = max(floor, k - _APPOSITION_MAX)
-    while j >= stop and lows[j] != "," and lows[j] not in _DOUBLE_MARKS and not (lows[j] == "'" and _double_quote(lows, j)):
-        j -= 1
-    if j < stop or j <= floor or lows[j] != ",":
-        return None
+    for _ in range(3):
+        while j >= stop and lows[j] != mark and lows[j] not in _DOUBLE_MARKS and not (lows[j] == "'" and _double_quote(lows, j)):
+            j -= 1
+        if j < stop or j <= floor or lows[j] != mark:
+            return None
+        if mark == "," and (lows[j - 1].isdigit() or _place_abbreviation(doc, j - 1) or _non_subject(doc, j - 1, floor)):
+            j -= 1  # "Ramil Carr, 31, a photographer, said"; "Trump, speaking in Wilmington, N.C., warned"
+            continue
+        break
     outer = left_np(doc, j - 1, floor)
-    if outer is None or lows[outer[1] - 1] in _ROLE_HEADS:
-        # "the ministry's spokesman, General-Major Igor Konashenkov, said": the name inside
+    if outer is not None and lows[outer[0]] in _CONNECTIVES and outer[1] - outer[0] == 1:
+        outer = None  # "However, Senator Orrin G. Hatch of Utah, the senior Republican ..., said"
+    if outer is None or lows[outer[1] - 1] in _ROLE_HEADS or not doc.tokens[outer[1] - 1][:1].isupper():
+        # "the ministry's spokesman, General-Major Igor Konashenkov, said", "The French minister of
+        # environment and energy, Segolene Royal, alluded": the name inside
         inner = left_np(doc, k - 1, j + 1)
-        if inner is not None and inner[0] == j + 1 and any(doc.tokens[t][0].isupper() for t in range(*inner)):
+        if inner is not None and inner[0] == j + 1 and doc.tokens[inner[1] - 1][:1].isupper():
             return inner
     return outer
+
+
+_DASHES = frozenset({"-", "--", "\u2014", "\u2013", "\u2015"})
+
+
+def _before_dashes(doc: Document, k: int, floor: int) -> tuple[int, int] | None:
+    """The subject before a dash closing an aside ("Democrats -- including Clinton -- quickly
+    accused"), or before a lone dash ("three former Bush administration big shots ― have said")."""
+    lows = doc.lowers
+    while k - 1 >= floor and lows[k - 1] in _DASHES:
+        k -= 1  # "--" written as two hyphens
+    j = k - 1
+    stop = max(floor, k - _APPOSITION_MAX)
+    while j >= stop and lows[j] not in _DASHES:
+        j -= 1
+    if j >= stop:
+        while j - 1 >= floor and lows[j - 1] in _DASHES:
+            j -= 1
+        outer = left_np(doc, j - 1, floor)
+        if outer is not None:
+            return outer
+    return left_np(doc, k - 1, floor)
+
+
+_STATE_ABBREVIATIONS = frozenset("n.c. n.h. n.y. n.j. calif. fla. tex. ill. mich. ohio va. ga. mass. pa. conn. colo. wis. md. s.c. ky. tenn. ala. la. miss. ariz. nev. ore. wash. mo. iowa minn. ind. okla. kan. neb. utah d.c.".split())
+
+
+def _opening_name(doc: Document, floor: int, k: int) -> tuple[int, int] | None:
+    """A name opening the sentence and followed by a comma, when the cue's subject is a chain of
+    appositions after it (at most four commas and 40 tokens before the one at ``k``)."""
+    toks, lows = doc.tokens, doc.lowers
+    a = floor
+    while a < k and not toks[a][:1].isalnum():
+        a += 1
+    if a >= k or not toks[a][:1].isupper() or lows[a] in _CONNECTIVES or lows[a] in DETERMINERS:
+        return None
+    b = a
+    while b < k and (toks[b][:1].isupper() or toks[b] == "." or lows[b] == "'s") and b - a < 6:
+        b += 1
+    name_end = b
+    if b < k and toks[b] == "(":  # "Rep. Steve Chabot (R., Ohio), a member of ..., said"
+        close = b
+        while close < k and close - b < 8 and toks[close] != ")":
+            close += 1
+        if close < k and toks[close] == ")":
+            b = close + 1
+    if b >= k or lows[b] != "," or name_end - a < 2 or k - b > 40 or lows[b:k].count(",") > 4:
+        return None  # two words at least: a person's name ("Gregory Kline"), not "Moscow, meanwhile,"
+    return (a, b)
+
+
+def _place_abbreviation(doc: Document, k: int) -> bool:
+    """'N.C.' or 'Tex.' (a state after a town: "in Wilmington, N.C., warned")."""
+    lows = doc.lowers
+    if k < 2:
+        return False
+    if lows[k] == "." and lows[k - 1] + "." in _STATE_ABBREVIATIONS:
+        k -= 1
+    elif lows[k] not in _STATE_ABBREVIATIONS:
+        return False
+    return lows[k - 1] == ","  # "in Wilmington, N.C.,": the state after its town
+
+
+def _non_subject(doc: Document, k: int, floor: int) -> bool:
+    """Does the phrase ending at ``k`` sit inside a participle or prepositional phrase (", speaking at
+    a rally in Wilmington,") rather than name a subject?"""
+    lows = doc.lowers
+    for t in range(k, max(floor, k - 8) - 1, -1):
+        if lows[t] == ",":
+            return False
+        if lows[t].endswith("ing") and doc.tokens[t][:1].islower() and t - 1 >= floor and lows[t - 1] == ",":
+            return True
+    return False
 
 
 def source_right(doc: Document, k: int, end: int) -> tuple[int, int] | None:
@@ -189,8 +349,14 @@ def source_right(doc: Document, k: int, end: int) -> tuple[int, int] | None:
         return None
     if lows[k] in ("he", "she", "they", "we", "i"):
         return (k, k + 1)
-    if not (toks[k][0].isupper() or lows[k] in ("the", "a", "an", "one", "two", "three", "several", "many")):
-        return None
+    if lows[k] in ("his", "her", "their", "its"):
+        # '..., said his family.' (not '..., said his plan would work')
+        np = right_np(doc, k, end)
+        return np if np is not None and (np[1] >= end or lows[np[1]] in (",", ".", ";")) else None
+    if not (toks[k][0].isupper() or lows[k] in ("the", "a", "an", "one", "two", "three", "several", "many", "another")):
+        # '"...," said retired Army Lt. Gen. Mick Bednarek', 'said spokesman John Kirby', 'tweeted another'
+        if not any(toks[t][:1].isupper() for t in range(k + 1, min(end, k + 5))):
+            return None
     return right_np(doc, k, end)
 
 
@@ -258,7 +424,7 @@ def extent(doc: Document, src: tuple[int, int], cue: Cue, floor: int, end: int) 
     lows, toks = doc.lowers, doc.tokens
     a, b = src
     if b <= cue.start:  # "X, who ..., said": up to the comma before the cue
-        k = skip_adverbials(lows, cue.start - 1, floor)
+        k = skip_adverbials(doc, cue.start - 1, floor)
         if k > b and lows[k] == "," and lows[b] == ",":
             return (a, k)
         return src

@@ -22,6 +22,7 @@ from mediabias.compare import STAR_RULE, format_value
 from mediabias.render.layout import column_range, fit_columns, table_extra
 from mediabias.render.stance import CREDENCE_STYLE
 from mediabias.render.table import sign_style
+from mediabias.render.safe import terminal_text
 
 
 LABEL_WIDTH = 26  # the row labels keep this much of their width when the columns allow
@@ -63,11 +64,11 @@ def _table(group: dict, articles: list[dict], cols: list[int], numbered: bool, c
     t = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     t.add_column("")
     for i in cols:
-        t.add_column(Text(str(i + 1) if numbered else articles[i]["label"], style="bold"), justify="right")
+        t.add_column(Text(str(i + 1) if numbered else terminal_text(articles[i]["label"]), style="bold"), justify="right")
     if any(articles[i]["error"] for i in cols):
-        t.add_row("error", *[Text(articles[i]["error"] or "", style="red") for i in cols])
+        t.add_row("error", *[Text(terminal_text(articles[i]["error"] or ""), style="red") for i in cols])
     for row in group["rows"]:
-        label = Text(("  " if row.get("parent") else "") + row["label"], style="dim" if row.get("parent") else "")
+        label = Text(("  " if row.get("parent") else "") + terminal_text(row["label"]), style="dim" if row.get("parent") else "")
         t.add_row(label, *[_cell(row, i, compact) for i in cols])
     return t
 
@@ -115,7 +116,7 @@ def render_comparison(comparison: dict[str, Any], out: TextIO) -> None:
         key.add_column(justify="right", style="bold")
         key.add_column()
         for i, a in enumerate(articles):
-            key.add_row(str(i + 1), a["label"])
+            key.add_row(str(i + 1), Text(terminal_text(a["label"])))
         console.print(key)
         console.print()
     for group in comparison["groups"]:
@@ -126,7 +127,7 @@ def render_comparison(comparison: dict[str, Any], out: TextIO) -> None:
             table = _table(group, articles, cols, numbered, compact, title)
             fit_columns(console, table, console.width, first_up_to=LABEL_WIDTH)
             console.print(table)
-        console.print(Text(group["summary"], style="italic"))
+        console.print(Text(terminal_text(group["summary"]), style="italic"))
         console.print()
     console.print(Text(f"{STAR_RULE}. Party rows: the party's stance in each article (its mentions; for a record "
                        "without a stance, the mean of its mentions, with the author's and quoted voices' beneath); "

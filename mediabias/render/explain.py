@@ -28,6 +28,7 @@ from mediabias.inputs import Item
 from mediabias.render.stance import voice_line
 from mediabias.render.table import article_name, fmt, headline, sign_style
 from mediabias.render.views import plain_console
+from mediabias.render.safe import cell
 
 CATEGORY = {"hedge": ("yellow", "H"), "distancing": ("magenta", "D"), "weasel": ("cyan", "W"), "booster": ("blue", "B")}
 LAYERS = {"score": ("hedging", "sentiment", "sources"), "hedging": ("hedging",), "sentiment": ("sentiment",), "sources": ("sources",)}
@@ -35,7 +36,8 @@ LAYERS = {"score": ("hedging", "sentiment", "sources"), "hedging": ("hedging",),
 
 def _spans(record: dict, layers: tuple[str, ...]) -> list[tuple[int, int, str, str, str]]:
     """(start, end, style, open mark, close mark) for every span to show."""
-    out = []
+    # page furniture the measures left out: dimmed (plain: marked with its kind)
+    out = [(s["start"], s["end"], "dim", "\u2039", f"|{s['kind']}\u203a") for s in record.get("skipped") or ()]
     if "hedging" in layers and record.get("hedging"):
         for h in record["hedging"]["hits"]:
             style, letter = CATEGORY[h["category"]]
@@ -90,6 +92,7 @@ MARKS_LEGEND = {
     "hedging": "hedging: [text|H] hedge  [text|D] distancing  [text|W] weasel  [text|B] booster (certainty, not counted)",
     "sentiment": "parties: {mention|score}; \u2039words|distances X\u203a: the author distances X's words about a party",
     "sources": "sources: <cue|CUE> <source|SRC> \u00abcontent\u00bb",
+    "skipped": "page furniture left out of every measure: dimmed \u2039text|kind\u203a (dateline, caption, read-more ...)",
 }
 
 
@@ -128,9 +131,9 @@ class ExplainView:
 
     def add(self, item: Item, record: dict[str, Any]) -> None:
         c = self.console
-        c.rule(Text(article_name(record), style="bold"))
+        c.rule(cell(article_name(record), style="bold"))
         if "error" in record:
-            c.print(Text(f"error: {record['error']['message']}", style="red"))
+            c.print(cell(f"error: {record['error']['message']}", style="red"))
             return
         text = item.text or ""
         spans = _spans(record, self.layers)
@@ -141,6 +144,8 @@ class ExplainView:
         c.print()
         for layer in self.layers:
             c.print(Text(MARKS_LEGEND[layer]) if self.plain else colour_legend(layer))
+        if record.get("skipped"):
+            c.print(Text(MARKS_LEGEND["skipped"], style="dim"))
         self._numbers(record)
 
     def _numbers(self, record: dict) -> None:

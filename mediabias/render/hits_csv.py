@@ -13,7 +13,7 @@ import csv
 import io
 from typing import Any, Callable, Iterable, TextIO
 
-from mediabias.render.records import Guard
+from mediabias.render.records import Guard, csv_cell
 
 HEAD = ["id", "source", "outlet", "title"]
 HIT_COLUMNS = ["category", "text", "start", "end", "sentence", "in_quote", "via", "target_party"]
@@ -56,7 +56,8 @@ def write_hits_csv(measure: str, pairs: Iterable[tuple[Any, dict]], out: TextIO,
         else:
             rows = [head + row + [None] for row in rows_of(record, getattr(item, "text", None))]
             rows = rows or [head + [None] * len(columns) + [None]]
-        w.writerows([["" if v is None else v for v in row] for row in rows])
+        # a title, an outlet or a quoted phrase can start like a formula: the spreadsheet must not run it
+        w.writerows([["" if v is None else csv_cell(v) for v in row] for row in rows])
         with guard():
             out.write(buf.getvalue())
             out.flush()

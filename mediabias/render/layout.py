@@ -23,6 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mediabias.render.limits import WIDE_TABLE_AT
+from mediabias.render.safe import terminal_text
 
 Cell = Union[str, Text, None]
 Layout = Literal["table", "cards"]
@@ -109,7 +110,8 @@ def fit_columns(console: Console, table: Table, width: int, first_up_to: int = 0
 def _text(cell: Cell) -> Text:
     if cell is None:
         return Text("")
-    return cell.copy() if isinstance(cell, Text) else Text(str(cell))
+    # a plain string is article text as often as not: never markup, no control characters
+    return cell.copy() if isinstance(cell, Text) else Text(terminal_text(str(cell)))
 
 
 class Grid:

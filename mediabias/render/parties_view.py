@@ -92,15 +92,15 @@ class PartiesView:
         self.suggestion = Suggestion()
 
     def add(self, item: Any, record: Record) -> None:
-        from rich.markup import escape
         from rich.text import Text
 
         from mediabias.render.layout import Col, Grid
+        from mediabias.render.safe import cell
         from mediabias.render.table import article_name
 
-        self.console.rule(f"[bold]{escape(article_name(record))}[/bold]")
+        self.console.rule(cell(article_name(record), style="bold"))
         if "error" in record:
-            self.console.print(Text(f"error: {record['error']['message']}", style="red"))
+            self.console.print(cell(f"error: {record['error']['message']}", style="red"))
             return
         t = Grid([Col("party", card="head"), Col("kind", card="head"), Col("mentions", "right"), Col("speaks for"),
                   Col("aliases (mentions)", ratio=1), Col("people", ratio=1)])

@@ -4,7 +4,13 @@
 * ``json`` -- one object for one article, a list for several (the first
   record is held back until the second shows whether a list is needed);
 * ``csv`` -- one flat row per article with the headline numbers
-  (:data:`CSV_COLUMNS`), ready for ``pandas.read_csv``.
+  (:data:`CSV_COLUMNS`), ready for ``pandas.read_csv``.  A text cell a
+  spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
+  ``@``, a tab or a carriage return: a title ``=HYPERLINK(...)``) is written
+  with a single quote before it, OWASP's rule; numbers stay numbers.
+
+``on_record`` is called for each record once its text has been written
+(inside ``guard``), so a count kept by it is the number of records written.
 """
 
 from __future__ import annotations
@@ -13,7 +19,10 @@ import contextlib
 import csv
 import io
 import json
+import re
 from typing import Any, Callable, ContextManager, Iterable, TextIO
+
+from mediabias.render.safe import write_text
 
 Record = dict[str, Any]
 # Each record is written and flushed inside `guard()`: the command line passes
@@ -21,19 +30,29 @@ Record = dict[str, Any]
 Guard = Callable[[], ContextManager]
 
 
-def _dumps(record: Record) -> str:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+# Characters some line readers take for line breaks (Python's str.splitlines,
+# JavaScript before ES2019): written as escapes, so one record is one line.
+_LINE_SEPARATORS = re.compile("[\x85\u2028\u2029]")
+
+
+def _escape_separators(text: str) -> str:
+    if _LINE_SEPARATORS.search(text):  # only inside strings: JSON's own syntax is ASCII
+        return _LINE_SEPARATORS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text
+
+
+def _dumps(record: Record, **layout: Any) -> str:
+    return _escape_separators(json.dumps(record, ensure_ascii=False, **(layout or {"separators": (",", ":")})))
 
 
 def write_jsonl(
     records: Iterable[Record], out: TextIO, on_record: Callable[[Record], None], guard: Guard = contextlib.nullcontext
 ) -> None:
     for r in records:
-        on_record(r)
         line = _dumps(r) + "\n"
         with guard():
-            out.write(line)
-            out.flush()
+            write_text(out, line)
+            on_record(r)
 
 
 def write_json(
@@ -42,27 +61,56 @@ def write_json(
     first: Record | None = None
     n = 0
     for r in records:
-        on_record(r)
         n += 1
         if n == 1:
             first = r
             continue
-        text = json.dumps(r, ensure_ascii=False, indent=2)
+        text = _dumps(r, indent=2)
         if n == 2:
-            text = "[\n" + json.dumps(first, ensure_ascii=False, indent=2) + ",\n" + text
+            text = "[\n" + _dumps(first, indent=2) + ",\n" + text
         else:
             text = ",\n" + text
         with guard():
-            out.write(text)
-            out.flush()
+            write_text(out, text)
+            if n == 2:
+                on_record(first)
+            on_record(r)
     with guard():
         if n == 1:
-            out.write(json.dumps(first, ensure_ascii=False, indent=2) + "\n")
+            write_text(out, _dumps(first, indent=2) + "\n")
         elif n >= 2:
-            out.write("\n]\n")
+            write_text(out, "\n]\n")
         else:
-            out.write("[]\n")
-        out.flush()
+            write_text(out, "[]\n")
+        if n == 1:
+            on_record(first)
+
+
+# -- CSV ------------------------------------------------------------------------------------
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell a spreadsheet will not run: text starting with
+    = + - @ tab or CR gets a leading single quote, unless it is a plain number."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+class CsvWriter:
+    """``csv.writer`` whose every cell goes through :func:`csv_cell`."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._w = csv.writer(out, lineterminator="\n")
+
+    def writerow(self, row: Iterable[Any]) -> None:
+        self._w.writerow([csv_cell(v) for v in row])
+
+    def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
+        for row in rows:
+            self.writerow(row)
 
 
 def _get(record: Record, path: str) -> Any:
@@ -150,19 +198,17 @@ def write_csv(
 ) -> None:
     """One flat row per article (CSV_COLUMNS), or with ``parties`` one row per (article, party)."""
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = CsvWriter(buf)
     w.writerow(PARTY_CSV_HEADER if parties else csv_header())
     for r in records:
-        on_record(r)
         if parties:
             w.writerows(party_rows(r))
         else:
             w.writerow(csv_row(r))
         with guard():
-            out.write(buf.getvalue())
-            out.flush()
+            write_text(out, buf.getvalue())
+            on_record(r)
         buf.seek(0)
         buf.truncate()
     with guard():
-        out.write(buf.getvalue())  # the header when there were no records
-        out.flush()
+        write_text(out, buf.getvalue())  # the header when there were no records

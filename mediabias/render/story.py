@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from typing import Any, TextIO
 
@@ -63,5 +62,7 @@ def render_story(measure: str, fmt: str, pairs: list[tuple[Any, dict]], out: Tex
     elif fmt == "jsonl":
         out.write(json.dumps(comparison, ensure_ascii=False, separators=(",", ":")) + "\n")
     else:
-        csv.writer(out, lineterminator="\n").writerows(_long_rows(comparison))
+        from mediabias.render.records import CsvWriter  # cells a spreadsheet would run are quoted
+
+        CsvWriter(out).writerows(_long_rows(comparison))
     out.flush()

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from mediabias.inputs import Item
 from mediabias.render.layout import Col, Grid, Layout
+from mediabias.render.safe import cell
 
 Record = dict[str, Any]
 
@@ -120,7 +121,7 @@ class SummaryTable:
     def add(self, item: Item, record: Record) -> None:
         name = article_name(record)
         if "error" in record:
-            self.grid.add(name, *[None] * 10, Text(record["error"]["message"], style="red"))
+            self.grid.add(name, *[None] * 10, cell(record["error"]["message"], style="red"))
             return
         h = record.get("hedging") or {}
         s = record.get("sources") or {}
@@ -160,7 +161,7 @@ class ReadabilityTable:
 
     def add(self, item: Item, record: Record) -> None:
         if "error" in record:
-            self.grid.add(article_name(record), *[None] * 6, Text(record["error"]["message"], style="red"))
+            self.grid.add(article_name(record), *[None] * 6, cell(record["error"]["message"], style="red"))
             return
         r = record["readability"]
         self.grid.add(

@@ -12,6 +12,7 @@ from rich.text import Text
 from mediabias.inputs import Item
 from mediabias.render.layout import Col, Grid, Layout
 from mediabias.render.table import article_name, fmt, headline, sign_style
+from mediabias.render.safe import cell
 
 Record = dict[str, Any]
 CONTEXT = 60  # characters of context either side of a span
@@ -72,9 +73,9 @@ class DetailView:
 
     def add(self, item: Item, record: Record) -> None:
         name = article_name(record)
-        self.console.rule(f"[bold]{escape(name)}[/bold]")
+        self.console.rule(cell(name, style="bold"))
         if "error" in record:
-            self.console.print(Text(f"error: {record['error']['message']}", style="red"))
+            self.console.print(cell(f"error: {record['error']['message']}", style="red"))
             return
         getattr(self, f"_{self.measure}")(item.text or "", record)
 

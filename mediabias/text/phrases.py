@@ -29,6 +29,9 @@ def phrase_tokens(phrase: str, *, lower: bool = True) -> tuple[str, ...]:
     return tuple(m.group().replace("\u2019", "'") for m in _TOKEN_RE.finditer(text))
 
 
+CACHE_MIN_PHRASES = 50  # shorter phrase lists are built each time, not kept in the disk cache
+
+
 class PhraseMatcher:
     """Leftmost-longest phrase matching over token lists.
 
@@ -44,6 +47,11 @@ class PhraseMatcher:
 
         self.case_sensitive = case_sensitive
         phrases = list(phrases)
+        if len(phrases) < CACHE_MIN_PHRASES:
+            # a party set or a short list: building (~3 us a phrase) costs about
+            # what reading it back would, and caching would add a file per set
+            self._index, self._seconds, self._singles, self.max_len = self._build(phrases, case_sensitive)
+            return
         # tokenising thousands of phrases costs more than reading the index back:
         # it is kept in the disk cache, keyed by the phrases themselves
         self._index, self._seconds, self._singles, self.max_len = cached(

@@ -9,10 +9,13 @@ huge number of marks cannot make it slow or crash):
 * each double mark is classed as opening, closing or ambiguous from its
   neighbours (space before and a letter after opens; a letter or
   punctuation before and space after closes);
-* a paragraph break inside an open quotation continues it when the next
-  mark closes it or re-opens it at the start of the next paragraph (the
-  newspaper convention for quotations running over several paragraphs);
-  otherwise the quotation is closed at the paragraph end as ``closed=False``;
+* a paragraph break (one or more blank lines) inside an open quotation
+  continues it when the next paragraph re-opens it at its start (the
+  newspaper convention for quotations running over several paragraphs) or
+  closes it; otherwise the quotation is closed at the paragraph end as
+  ``closed=False`` -- so a quotation that never closes, or whose closing
+  mark comes paragraphs later, never takes more than its own paragraph
+  (and the look-ahead stops at the next paragraph: linear in the text);
 * single quotes (``'``, ``‘ ’``) open only after white space or an opening
   bracket/double quote and before a letter, and close only when an opener is
   pending in the same paragraph within 400 characters -- so apostrophes in
@@ -31,7 +34,8 @@ from dataclasses import dataclass
 
 # Two apostrophes (or two backticks) are one double mark: the New York
 # Times' archive and PTB-style text write ''quoted'' and ``quoted''.
-_MARK_RE = re.compile(r"''|``|[\"\u201c\u201d\u201e\u00ab\u00bb'\u2018\u2019]|\n[ \t\r\f\v]*\n")
+# A run of blank lines is one paragraph-break mark.
+_MARK_RE = re.compile(r"''|``|[\"\u201c\u201d\u201e\u00ab\u00bb'\u2018\u2019]|\n(?:[ \t\r\f\v]*\n)+")
 _DOUBLE_OPEN = {"\u201c", "\u201e", "\u00ab"}
 _DOUBLE_CLOSE = {"\u201d", "\u00bb"}
 _SINGLE_WINDOW = 400
@@ -86,12 +90,13 @@ def find_quotes(text: str) -> list[Quote]:
         if mark[0] == "\n":
             single_open = -1
             if open_at >= 0:
-                # look at the next double mark to decide whether the quotation runs on
+                # the first double mark of the next paragraph decides whether the
+                # quotation runs on (none there: it ends with this paragraph)
                 nxt = k + 1
-                while nxt < n and (marks[nxt][1][0] == "\n" or marks[nxt][1] in "'\u2018\u2019"):
+                while nxt < n and marks[nxt][1] in "'\u2018\u2019":
                     nxt += 1
                 runs_on = False
-                if nxt < n:
+                if nxt < n and marks[nxt][1][0] != "\n":
                     cls = _classify_double(text, marks[nxt][0], len(marks[nxt][1]))
                     para_start = pos + len(mark)
                     if cls < 0:
