@@ -184,3 +184,16 @@ def test_table_views_show_whom_the_distancing_is_aimed_at():
     assert cells[:5] == ["Amnesty International", "0", "2", "0", "2"]
     r = CliRunner().invoke(main, ["score", "-", "--format", "table"], input=text, env={"COLUMNS": "200"})
     assert r.exit_code == 0 and "Amnesty International 153.8" in r.stdout  # 2 hits in 13 words
+
+
+def test_a_phrase_never_runs_across_a_sentence_boundary():
+    # "according to" ends a line before a paragraph that opens with "Some say": two sentences, no
+    # "according to some"; found by the fuzzer after page furniture (a byline line) was blanked between them
+    from mediabias import analyze
+
+    for text in ("It was done according to\n\nSome say the figures are inflated.",
+                 "according to\nAmnesty International \n Some say the figures are inflated."):
+        hits = analyze(text).to_dict()["hedging"]["hits"]
+        assert [(h["text"], h["category"]) for h in hits] == [("Some say", "weasel")]
+        for h in hits:
+            assert text[h["start"]:h["end"]] == h["text"]

@@ -165,7 +165,11 @@ def score(
     if speech is None and sources is not None:
         speech = Speech(doc, parties, sources)
     targets = Targets(doc, parties, speech)
-    for m in _matcher(_overrides(lexicons)).find(doc.lowers):
+    matcher, lowers = _matcher(_overrides(lexicons)), doc.lowers
+    # a phrase never runs across a sentence boundary ("according to" at the end of a line before a
+    # paragraph that opens with "Some say" is no "according to some")
+    matches = [m for sen in doc.sentences for m in matcher.find(lowers, sen.tok_start, sen.tok_end)]
+    for m in matches:
         cat = rules.keep(doc, m.tok_start, m.tok_end, m.payload)
         if cat is None:
             continue
