@@ -156,6 +156,9 @@ _ADVERBIAL_PAIRS = frozenset(
 )
 
 
+_REFLEXIVES = frozenset("himself herself itself themselves myself ourselves yourself yourselves".split())
+
+
 def skip_adverbials(doc: Document, k: int, floor: int) -> int:
     """Like :func:`skip_left`, and also over time phrases and two-word adverbials
     between a subject and its verb ("Trump on Monday [said]", "The general in turn
@@ -168,6 +171,9 @@ def skip_adverbials(doc: Document, k: int, floor: int) -> int:
         w = lows[k]
         if k - 1 >= floor and (lows[k - 1], w) in _ADVERBIAL_PAIRS:
             k -= 2
+            continue
+        if w in _REFLEXIVES and k - 1 >= floor:
+            k -= 1  # an intensifier after the subject: "Cruz himself [said]", "the ministry itself [denied]"
             continue
         if len(w) == 4 and w.isdigit() and k - 1 >= floor and lows[k - 1] in ("in", "since", "during"):
             k -= 2  # "an executive at the foundation in 2009 [sought]"
