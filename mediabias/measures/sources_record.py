@@ -28,7 +28,7 @@ class Citation(NamedTuple):
     extent: tuple[int, int] | None = None  # the source with its apposition ("X, a spokesman for Y")
     anonymous_phrase: tuple[int, int] | None = None  # what makes the source anonymous ("Western officials", "reportedly")
 
-    def to_dict(self, text: str, words: "_WordCounter | None" = None) -> dict[str, Any]:
+    def to_dict(self, text: str, words: "WordCounter | None" = None) -> dict[str, Any]:
         """The record; ``words`` counts the content's words (one counter per article keeps it linear)."""
 
         def span(sp):
@@ -52,7 +52,7 @@ class Citation(NamedTuple):
             "source": src,
             "source_type": self.source_type,
             "content": content,
-            "content_words": (words or _WordCounter(text))(self.content),
+            "content_words": (words or WordCounter(text))(self.content),
             "quoted_words": self.quoted_words,
             "via": via,
             "anonymous": self.anonymous,
@@ -72,7 +72,7 @@ class SourcesResult:
     sentences_with_attribution: int
 
     def to_dict(self) -> dict[str, Any]:
-        words = _WordCounter(self.text)
+        words = WordCounter(self.text)
         records = [c.to_dict(self.text, words) for c in self.citations]
         cited = [c for c in self.citations if c.cue is not None]
         n = len(cited)
@@ -105,7 +105,7 @@ class SourcesResult:
         }
 
 
-class _WordCounter:
+class WordCounter:
     """Words (white-space separated) in a character span: split() while the
     spans counted add up to a few times the text, then an index of word
     starts -- so thousands of overlapping contents stay linear."""

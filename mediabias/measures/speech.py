@@ -23,14 +23,13 @@ each question is a binary search, so it stays linear in the text.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from typing import Any, NamedTuple
 
 from mediabias.measures.parties import PartyIndex
+from mediabias.measures.sources_record import WordCounter
 from mediabias.text.document import Document
 
-_WORD_RE = re.compile(r"\S+")
 _DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 _POSSESSIVE = frozenset({"'s", "'"})
 _LINK = frozenset({"by", "from", "of"})  # "a report by Amnesty", "the statement from the ministry"
@@ -68,7 +67,7 @@ class Speech:
         self.starts = [c.content[0] for c in cites]
         self._speakers: list[Speaker | None] = [None] * len(cites)
         self._nouns: dict[str, tuple[list[int], list[str]]] | None = None
-        self.words = _WordCounter(doc.text)  # words in a character span, linear over many spans
+        self.words = WordCounter(doc.text)  # words in a character span, linear over many spans
         self.own_words = self._own_words()
 
     # -- whose words ------------------------------------------------------------
@@ -179,21 +178,3 @@ class Speech:
             names[:] = [names[i] for i in order]
         return out
 
-
-class _WordCounter:
-    """Words (white-space separated) in a character span: ``split()`` while the spans counted add
-    up to a few times the text, then an index of word starts, so many overlapping spans stay linear."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.budget = 4 * len(text) + 10_000
-        self.word_starts: list[int] | None = None
-
-    def __call__(self, span: tuple[int, int]) -> int:
-        a, b = span
-        if self.word_starts is None and b - a <= self.budget:
-            self.budget -= b - a
-            return len(self.text[a:b].split())
-        if self.word_starts is None:
-            self.word_starts = [m.start() for m in _WORD_RE.finditer(self.text)]
-        return bisect_left(self.word_starts, b) - bisect_left(self.word_starts, a)
