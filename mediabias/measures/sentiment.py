@@ -38,6 +38,7 @@ measure found: Konashenkov -> Russia) and the person is not listed apart.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -204,6 +205,12 @@ class SentimentResult:
         }
 
 
+@lru_cache(maxsize=1)
+def _silent_assessment() -> tuple[list[float], str]:
+    """(probabilities, label) of a mention with no evidence (the model's no-evidence logits)."""
+    return tf.assess([0.0] * len(tf.FEATURES), (0.0, 0.0))
+
+
 class Reader:
     """The words of one document with every party mention's words silenced; scores mentions.
 
@@ -236,11 +243,26 @@ class Reader:
         tok_end)``: its token range cut at its sentence's end, its sentence's token range, the tokens
         of the words that count for it in its clause, and whether it has evaluative evidence at all."""
         a, b, w0, w1, hits = self._place(tok_start, tok_end)
+        if self._silent(a, b, w0, w1, hits):  # nothing evaluative can reach it: the features would say so
+            return (*_silent_assessment(), a, b, w0, w1, [], False)
         shown: list[int] = []  # the words that count for it in its clause
         x = tf.features(self.words, a, b, w0, w1, hits, self.said.get(tok_start) if self.said else None, shown)
         evaluated = tf.has_evidence(x)
         lex = tf.word_logits(self.words, a, b, w0, w1) if evaluated else (0.0, 0.0)
         return (*tf.assess(x, lex), a, b, w0, w1, shown, evaluated)
+
+    def _silent(self, a: int, b: int, w0: int, w1: int, hits: list[int]) -> bool:
+        """True when no word with a valence lies in the mention's window or clause (the only places
+        a named feature reads one from) and no accusation word near it: then it has no evidence,
+        and its features need not be computed (a shortcut, not a rule: the result is the same)."""
+        w = self.words
+        clo, chi = w.clause_range(a, w0, w1)
+        lo, hi = min(max(w0, a - tf.WINDOW), clo), max(min(w1, b + tf.WINDOW), chi)
+        for j in hits[bisect_left(hits, lo) : bisect_left(hits, hi)]:
+            if not a <= j < b:
+                return False
+        acc = w.accused
+        return bisect_left(acc, max(clo, a - 6)) == bisect_left(acc, min(chi, b + 6))
 
     def aimed_words(self, tok_start: int, tok_end: int) -> list[tuple[int, bool]]:
         """The valence words around the mention at tokens ``[tok_start, tok_end)``, each with
