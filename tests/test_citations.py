@@ -382,3 +382,14 @@ def test_an_intensifying_reflexive_between_subject_and_verb_is_skipped():
     assert cited("Cruz himself said Tuesday that the only way to win is to unite.") == [("Cruz", "said")]
     assert cited("The ministry itself denied that the report was true.") == [("The ministry", "denied")]
     assert cited("Cruz himself won the state on Tuesday.") == []
+
+
+def test_superscript_and_other_script_digits_never_break_a_share_of_people():
+    # found by the long fuzzing run: "²".isdigit() is true but int("²") raises
+    from mediabias import analyze
+
+    for text in ("according to \u00b9 ", "said \u00b2:A ", "Some \u00b3 in 10 said it."):
+        assert analyze(text).to_dict()["sources"]["attributions"] >= 0
+    # digits of other scripts are numbers: "٣ in ١٠" is a share of people, like "3 in 10"
+    (c,) = analyze("\u0663 in \u0661\u0660 said it.").to_dict()["sources"]["citations"]
+    assert c["source_type"] == "anonymous"

@@ -73,7 +73,7 @@ _SMALL_NUMBERS = frozenset(_SMALL_NUMBERS_ORDER)
 def _count(word: str) -> int | None:
     if word in _SMALL_NUMBERS:
         return _SMALL_NUMBERS_ORDER.index(word) + 1
-    return int(word) if word.isdigit() and len(word) <= 3 else None
+    return int(word) if word.isdecimal() and len(word) <= 3 else None  # not isdigit: "²" is a digit int() refuses
 
 
 def share_start(lows: list[str], k: int, floor: int) -> int | None:
